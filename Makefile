@@ -1,0 +1,63 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/ohjaaja_cms
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test lint format seed bench system-deps install messages clean
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c constraints.txt -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+# Debian packages: Voikko (Finnish morphology for search) and Chromium (browser tests).
+system-deps:
+	@missing=""; for pkg in libvoikko1 voikko-fi chromium; do \
+	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+run: install
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 TASKS_IMMEDIATE=1 $(PY) manage.py seed_demo
+	DEBUG=1 $(PY) manage.py ensure_dev_admin
+	@echo "Serving http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/, API: http://$(HOST):$(PORT)/api/v1/docs)"
+	DEBUG=1 TASKS_IMMEDIATE=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+seed: install
+	$(PY) manage.py seed_demo
+
+test: install system-deps
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) manage.py check
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/ruff check .
+	DATABASE_URL=$(TEST_DATABASE_URL) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadfile --create-db $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: install
+	$(PY) manage.py makemessages -l fi -l sv -l en --ignore=.venv --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv
+
+bench: install
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static

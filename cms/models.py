@@ -1,0 +1,60 @@
+"""Media models shared by every app: images with required alt text and credit, documents."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+
+class CustomImage(AbstractImage):
+    # Wagtail's own ``description`` is the alt text; here it is required (WCAG 1.1.1).
+    description = models.CharField(
+        _("alt text"),
+        max_length=255,
+        help_text=_(
+            "Describe briefly what the image shows for a reader who cannot see it. "
+            "Required: an image cannot be saved without alternative text."
+        ),
+    )
+    credit = models.CharField(
+        _("credit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Photographer or source, e.g. “Photo: Maija Meikäläinen / Example ry”."),
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "credit")
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        permissions = [("choose_image", "Can choose image")]
+
+    @property
+    def default_alt_text(self):
+        return self.description
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, related_name="renditions", on_delete=models.CASCADE)
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class CustomDocument(AbstractDocument):
+    description = models.CharField(
+        _("description"),
+        max_length=500,
+        blank=True,
+        help_text=_("A short description of the file, shown next to the download link."),
+    )
+    # Text extracted from PDF/Office files for search (filled by the search app).
+    extracted_text = models.TextField(blank=True, editable=False)
+
+    admin_form_fields = (*Document.admin_form_fields, "description")
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        permissions = [("choose_document", "Can choose document")]

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GuidanceConfig(AppConfig):
+    name = "guidance"
+    verbose_name = _("Guidance content")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,483 @@
+"""Load the demo content: idempotent, and translated through wagtail-localize like an editor would.
+
+Every step looks for what it would create first, so running the seeder again changes nothing.
+"""
+
+import datetime
+import io
+import random
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.text import slugify
+from wagtail.models import Locale, Page, Site
+
+from cms.models import CustomDocument, CustomImage
+from cms.progress import Progress
+from guidance.demo import content as demo
+from guidance.demo.taxonomy import VOCABULARIES
+from guidance.models import (
+    TAXONOMY_MODELS,
+    ArticlePage,
+    HomePage,
+    MaterialPage,
+    MethodPage,
+    SectionPage,
+    ToolPage,
+    TopicPage,
+    TrainingPage,
+)
+from guidance.services import bulk_add_live_pages, translate_page
+
+PAGE_MODELS = {
+    "article": ArticlePage,
+    "method": MethodPage,
+    "tool": ToolPage,
+    "material": MaterialPage,
+    "training": TrainingPage,
+}
+GENERATED_PREFIX = "generoitu-"
+RICH_TEXT_FIELDS = {
+    "goals",
+    "preparation",
+    "variations",
+    "evidence_base",
+    "references",
+    "instructions",
+}
+
+DEMO_STAFF = [
+    ("aino.toimittaja", "Aino", "Toimittaja", "Editors"),
+    ("ville.toimittaja", "Ville", "Virtanen", "Editors"),
+    ("riikka.arvioija", "Riikka", "Arvioija", "Quality reviewers"),
+    ("mikael.moderaattori", "Mikael", "Moderaattori", "Moderators"),
+    ("sara.oversattare", "Sara", "Översättare", "Translators"),
+]
+
+
+def _locale(code):
+    return Locale.objects.get(language_code=code)
+
+
+def _text(value, lang="fi"):
+    if isinstance(value, demo.T):
+        return value.get(lang)
+    return value
+
+
+class DemoSeeder:
+    def __init__(self, stdout=None):
+        self.stdout = stdout
+        self.fi = _locale(settings.LANGUAGE_CODE)
+        self.locales = {code: _locale(code) for code in ("sv", "en")}
+        self.terms = {}
+        self.images = {}
+        self.documents = {}
+        self.created = 0
+
+    def log(self, message):
+        if self.stdout:
+            self.stdout.write(message)
+
+    # --- Building blocks -----------------------------------------------------------------
+    def staff(self):
+        User = get_user_model()
+        owners = []
+        for username, first, last, group_name in DEMO_STAFF:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@example.invalid",
+                    "is_staff": True,
+                },
+            )
+            if created:
+                user.set_unusable_password()
+                user.save(update_fields=["password"])
+                user.groups.add(Group.objects.get(name=group_name))
+            if group_name == "Editors":
+                owners.append(user)
+        return owners
+
+    def taxonomies(self):
+        for field, vocabulary in VOCABULARIES.items():
+            model = TAXONOMY_MODELS[field]
+            for slug, names in vocabulary.items():
+                term, _ = model.objects.get_or_create(
+                    locale=self.fi, slug=slug, defaults={"name": names[0]}
+                )
+                self.terms[(field, slug)] = term
+                for code, name in zip(("sv", "en"), names[1:], strict=True):
+                    locale = self.locales[code]
+                    if not model.objects.filter(
+                        translation_key=term.translation_key, locale=locale
+                    ).exists():
+                        translated = term.copy_for_translation(locale)
+                        translated.name = name
+                        translated.save()
+
+    def image(self, key):
+        if key in self.images:
+            return self.images[key]
+        title, alt_text, colours = demo.IMAGES[key]
+        image = CustomImage.objects.filter(title=title).first()
+        if image is None:
+            image = CustomImage.objects.create(
+                title=title,
+                description=alt_text,
+                credit="Kuvitus: Ohjaajan osion toimitus",
+                file=ImageFile(io.BytesIO(_illustration(colours)), name=f"{key}.png"),
+            )
+        self.images[key] = image
+        return image
+
+    def document(self, key):
+        if key in self.documents:
+            return self.documents[key]
+        title, lines = demo.ATTACHMENTS[key]
+        document = CustomDocument.objects.filter(title=title).first()
+        if document is None:
+            document = CustomDocument(title=title, description=lines[1][:200])
+            document.file.save(f"{slugify(title)}.docx", ContentFile(_docx(lines)), save=False)
+            document.save()
+        self.documents[key] = document
+        return document
+
+    # --- Pages -----------------------------------------------------------------------------
+    def home(self):
+        home = HomePage.objects.filter(locale=self.fi).first()
+        if home is None:
+            root = Page.get_first_root_node()
+            home = root.add_child(
+                instance=HomePage(
+                    title=demo.HOME["title"].fi,
+                    slug="ohjaajan-osio",
+                    intro=demo.HOME["intro"].fi,
+                    locale=self.fi,
+                )
+            )
+            home.save_revision().publish()
+            site = Site.objects.filter(is_default_site=True).first()
+            old_root = site.root_page if site else None
+            if site:
+                site.root_page = home
+                site.site_name = "Ohjaajan osio"
+                site.save()
+            else:
+                Site.objects.create(
+                    hostname="localhost",
+                    root_page=home,
+                    is_default_site=True,
+                    site_name="Ohjaajan osio",
+                )
+            # Wagtail's placeholder "Welcome" page is of the base Page type; it goes.
+            if old_root and old_root.specific_class is Page and old_root.depth == 2:
+                old_root.delete()
+        return home
+
+    def sections(self, home):
+        topics = {}
+        for spec in demo.SECTIONS:
+            section = SectionPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+            if section is None:
+                section = home.add_child(
+                    instance=SectionPage(
+                        title=spec["title"].fi,
+                        slug=spec["slug"],
+                        kind=spec["kind"],
+                        intro=spec["intro"].fi,
+                    )
+                )
+                section.save_revision().publish()
+            for slug, title in spec["topics"]:
+                topic = TopicPage.objects.child_of(section).filter(slug=slug).first()
+                if topic is None:
+                    topic = section.add_child(
+                        instance=TopicPage(title=title.fi, slug=slug, intro="")
+                    )
+                    topic.save_revision().publish()
+                topics[f"{spec['slug']}/{slug}"] = topic
+        return topics
+
+    def item(self, spec, parent, owner, index):
+        model = PAGE_MODELS[spec.kind]
+        page = model.objects.child_of(parent).filter(slug=spec.slug).first()
+        if page is not None:
+            return page, False
+        page = model(
+            title=spec.title.fi,
+            slug=spec.slug,
+            summary=spec.summary.fi,
+            body=_body(spec.body, "fi"),
+            material_languages=spec.languages,
+            licence=spec.licence,
+            author_organisation=spec.organisation,
+            content_owner=owner,
+            review_interval_months=12,
+            next_review_due=_review_due(spec.review, index),
+            hero_image=self.image(spec.image) if spec.image else None,
+        )
+        if spec.attachment:
+            page.attachments = [
+                ("document", {"document": self.document(spec.attachment), "title": ""})
+            ]
+        if spec.kind == "method" and spec.steps:
+            page.steps = [
+                (
+                    "step",
+                    {"title": title.fi, "description": f"<p>{escape(text.fi)}</p>", "duration": ""},
+                )
+                for title, text in spec.steps
+            ]
+        for name, value in spec.fields.items():
+            if name in ("starts_in_days", "length_days"):
+                continue
+            value = _text(value)
+            if name in RICH_TEXT_FIELDS:
+                value = f"<p>{escape(value)}</p>"
+            setattr(page, name, value)
+        if spec.kind == "training":
+            starts = timezone.localdate() + datetime.timedelta(
+                days=spec.fields.get("starts_in_days", 30)
+            )
+            page.starts_on = starts
+            page.ends_on = starts + datetime.timedelta(days=spec.fields.get("length_days", 0))
+        for field in TAXONOMY_MODELS:
+            slugs = getattr(spec, field if field != "settings" else "settings")
+            target = field if field != "settings" else "guidance_settings"
+            getattr(page, target).set([self.terms[(field, slug)] for slug in slugs])
+        parent.add_child(instance=page)
+        page.save_revision(user=owner).publish(user=owner, skip_permission_checks=True)
+        return page, True
+
+    def translate(self, page, lang, lookup):
+        if page.get_translations().filter(locale=self.locales[lang]).exists():
+            return False
+        translate_page(page, lang, lookup)
+        return True
+
+    # --- The whole run ---------------------------------------------------------------------
+    @transaction.atomic
+    def run(self):
+        owners = self.staff()
+        self.taxonomies()
+        home = self.home()
+        topics = self.sections(home)
+        items = []
+        progress = Progress(len(demo.ITEMS), "Demo items", self.stdout)
+        for index, spec in enumerate(demo.ITEMS):
+            page, created = self.item(spec, topics[spec.topic], owners[index % len(owners)], index)
+            self.created += created
+            items.append((spec, page))
+            progress.step()
+        progress.done()
+
+        for lang in ("sv", "en"):
+            # Home, sections and topics first: a translation needs its parent translated.
+            lookup = _structure_lookup(lang)
+            self.translate(home, lang, lookup)
+            for spec in demo.SECTIONS:
+                section = SectionPage.objects.child_of(home).get(slug=spec["slug"])
+                self.translate(section, lang, lookup)
+                for topic in TopicPage.objects.child_of(section):
+                    self.translate(topic, lang, lookup)
+            for spec, page in items:
+                if lang in spec.translated_to:
+                    self.translate(page, lang, _item_lookup(spec, lang))
+        return self.created
+
+    @transaction.atomic
+    def scale(self, count):
+        """Make sure ``count`` generated items exist (for benchmarks), adding what is missing."""
+        topics = list(TopicPage.objects.filter(locale=self.fi, depth__gte=4).order_by("path"))
+        existing = set(
+            Page.objects.filter(slug__startswith=GENERATED_PREFIX, locale=self.fi).values_list(
+                "slug", flat=True
+            )
+        )
+        missing = [n for n in range(1, count + 1) if f"{GENERATED_PREFIX}{n}" not in existing]
+        terms = {
+            field: list(model.objects.filter(locale=self.fi))
+            for field, model in TAXONOMY_MODELS.items()
+        }
+        progress = Progress(len(missing), "Generated items", self.stdout)
+        batch = {}
+        for n in missing:
+            rng = random.Random(n)  # deterministic per item
+            kind = rng.choice(list(PAGE_MODELS))
+            parent = topics[n % len(topics)]
+            title = f"{rng.choice(_GEN_ADJECTIVES)} {rng.choice(_GEN_NOUNS)} {n}"
+            page = PAGE_MODELS[kind](
+                title=title,
+                slug=f"{GENERATED_PREFIX}{n}",
+                summary=f"{title}: {rng.choice(_GEN_SENTENCES)}",
+                body=[("rich_text", "".join(f"<p>{s}</p>" for s in rng.sample(_GEN_SENTENCES, 3)))],
+                material_languages=["fi"],
+                next_review_due=timezone.localdate()
+                + datetime.timedelta(days=rng.randint(-60, 365)),
+            )
+            page._bulk_terms = {
+                target: rng.sample(terms[field], min(2, len(terms[field])))
+                for field, target in _TERM_FIELDS
+            }
+            batch.setdefault((parent.pk, kind), (parent, []))[1].append(page)
+            if sum(len(pages) for _p, pages in batch.values()) >= 500:
+                self._flush(batch, progress)
+        self._flush(batch, progress)
+        progress.done()
+        return len(missing)
+
+    def _flush(self, batch, progress):
+        for parent, pages in batch.values():
+            bulk_add_live_pages(parent, pages)
+            progress.step(len(pages))
+        batch.clear()
+
+
+_TERM_FIELDS = [
+    ("keywords", "keywords"),
+    ("themes", "themes"),
+    ("target_groups", "target_groups"),
+    ("sectors", "sectors"),
+    ("settings", "guidance_settings"),
+]
+_GEN_ADJECTIVES = [
+    "Ratkaisukeskeinen",
+    "Toiminnallinen",
+    "Digitaalinen",
+    "Yhteisöllinen",
+    "Tavoitteellinen",
+    "Monikielinen",
+    "Selkokielinen",
+    "Kokemuksellinen",
+]
+_GEN_NOUNS = [
+    "uraohjauksen harjoitus",
+    "ryhmäohjauksen tehtävä",
+    "työnhaun työkalu",
+    "itsetuntemuksen kartoitus",
+    "osaamisen tunnistamisen malli",
+    "verkko-ohjauksen opas",
+    "nuorten ohjauksen menetelmä",
+    "aikuisten urasuunnittelun materiaali",
+]
+_GEN_SENTENCES = [
+    "Menetelmä auttaa asiakasta tunnistamaan omat vahvuutensa.",
+    "Harjoitus sopii sekä yksilö- että ryhmäohjaukseen.",
+    "Työkalu tukee työnhakijaa ansioluettelon laatimisessa.",
+    "Materiaali on suunniteltu nuorille, jotka pohtivat jatko-opintoja.",
+    "Ohjaaja voi käyttää tehtävää verkkotapaamisessa.",
+    "Tehtävä vahvistaa motivaatiota ja tavoitteiden asettamista.",
+    "Opas kertoo työelämän muutoksista selkeällä kielellä.",
+    "Menetelmää on kokeiltu työllisyyspalveluissa ja oppilaitoksissa.",
+]
+
+
+def _review_due(status, index):
+    today = timezone.localdate()
+    if status == "overdue":
+        return today - datetime.timedelta(days=14 + index)
+    if status == "approved":
+        return today + datetime.timedelta(days=120 + 7 * index)
+    return None
+
+
+def _body(blocks, lang):
+    """Turn the demo's (kind, T) pairs into StreamField data; paragraphs are grouped."""
+    stream, paragraphs = [], []
+
+    def flush():
+        if paragraphs:
+            stream.append(("rich_text", "".join(f"<p>{escape(p)}</p>" for p in paragraphs)))
+            paragraphs.clear()
+
+    for kind, text in blocks:
+        value = text.get(lang) or text.fi
+        if kind == "p":
+            paragraphs.append(value)
+            continue
+        flush()
+        if kind == "h":
+            stream.append(("heading", {"text": value, "level": "h2"}))
+        elif kind == "tip":
+            stream.append(
+                ("callout", {"kind": "tip", "title": "", "text": f"<p>{escape(value)}</p>"})
+            )
+    flush()
+    return stream
+
+
+def _pairs(value, lang):
+    if isinstance(value, demo.T) and value.get(lang):
+        yield value.fi, value.get(lang)
+
+
+def _item_lookup(spec, lang):
+    """Finnish source text → translated text for every string of one demo item."""
+    lookup = {}
+    texts = [spec.title, spec.summary, *(t for _k, t in spec.body), *spec.fields.values()]
+    for title, text in spec.steps:
+        texts += [title, text]
+    for value in texts:
+        lookup.update(_pairs(value, lang))
+    if spec.title.get(lang):
+        lookup[spec.slug] = slugify(spec.title.get(lang))[:60] or spec.slug
+    return lookup
+
+
+def _structure_lookup(lang):
+    lookup = dict(_pairs(demo.HOME["title"], lang))
+    lookup.update(_pairs(demo.HOME["intro"], lang))
+    lookup["ohjaajan-osio"] = slugify(demo.HOME["title"].get(lang))
+    for spec in demo.SECTIONS:
+        lookup.update(_pairs(spec["title"], lang))
+        lookup.update(_pairs(spec["intro"], lang))
+        lookup[spec["slug"]] = slugify(spec["title"].get(lang))
+        for slug, title in spec["topics"]:
+            lookup.update(_pairs(title, lang))
+            lookup[slug] = slugify(title.get(lang))
+    return lookup
+
+
+def _illustration(colours, size=(1200, 675)):
+    """A simple generated illustration (gradient, hills and circles) as PNG bytes."""
+    from PIL import Image, ImageDraw
+
+    top, bottom = colours
+    image = Image.new("RGB", size)
+    draw = ImageDraw.Draw(image)
+    width, height = size
+    for y in range(height):
+        mix = y / height
+        draw.line(
+            [(0, y), (width, y)],
+            fill=tuple(int(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True)),
+        )
+    rng = random.Random(sum(top))
+    for i in range(6):
+        x, y, r = rng.randint(0, width), rng.randint(0, height // 2), rng.randint(40, 140)
+        draw.ellipse([x - r, y - r, x + r, y + r], fill=(255, 255, 255) if i % 2 else bottom)
+    draw.polygon([(0, height), (width * 0.4, height * 0.55), (width, height)], fill=top)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def _docx(lines):
+    from docx import Document
+
+    document = Document()
+    document.add_heading(lines[0], level=1)
+    for line in lines[1:]:
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,21 @@
+from guidance.models.pages import (  # noqa: F401
+    CONTENT_PAGE_MODELS,
+    CONTENT_PAGE_TYPES,
+    ArticlePage,
+    ContentPage,
+    HomePage,
+    MaterialPage,
+    MethodPage,
+    SectionPage,
+    ToolPage,
+    TopicPage,
+    TrainingPage,
+)
+from guidance.models.taxonomy import (  # noqa: F401
+    TAXONOMY_MODELS,
+    GuidanceSetting,
+    Keyword,
+    Sector,
+    TargetGroup,
+    Theme,
+)

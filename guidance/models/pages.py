@@ -1,0 +1,457 @@
+"""The page tree: HomePage → SectionPage → TopicPage (nestable) → content pages."""
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks as wagtail_blocks
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from guidance.blocks import (
+    RICH_TEXT_FEATURES,
+    AttachmentStreamBlock,
+    ContentStreamBlock,
+    LinkStreamBlock,
+    StepBlock,
+)
+from guidance.models.taxonomy import default_locale_terms
+
+CONTENT_PAGE_MODELS = ("articlepage", "methodpage", "toolpage", "materialpage", "trainingpage")
+CONTENT_PAGE_TYPES = [f"guidance.{name}" for name in CONTENT_PAGE_MODELS]
+
+LICENCE_CHOICES = [
+    ("cc-by-4.0", "CC BY 4.0"),
+    ("cc-by-sa-4.0", "CC BY-SA 4.0"),
+    ("cc-by-nc-4.0", "CC BY-NC 4.0"),
+    ("cc-by-nc-sa-4.0", "CC BY-NC-SA 4.0"),
+    ("cc0-1.0", "CC0 1.0"),
+    ("all-rights-reserved", _("All rights reserved")),
+    ("other", _("Other (see description)")),
+]
+
+
+class FeaturedItemsMixin(models.Model):
+    featured_items = StreamField(
+        [
+            (
+                "item",
+                wagtail_blocks.PageChooserBlock(
+                    page_type=CONTENT_PAGE_TYPES, label=_("content item")
+                ),
+            )
+        ],
+        blank=True,
+        verbose_name=_("featured items"),
+        help_text=_("Items lifted up on this page, in this order."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(FeaturedItemsMixin, Page):
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("featured_items")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["guidance.SectionPage"]
+    max_count_per_parent = 1
+
+    api_type = "home"
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class SectionPage(FeaturedItemsMixin, Page):
+    SECTION_KINDS = [
+        ("information", _("Information for counsellors")),
+        ("client_work", _("For client work")),
+        ("professional_development", _("Professional development")),
+    ]
+    kind = models.CharField(_("section kind"), max_length=32, choices=SECTION_KINDS)
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        FieldPanel("featured_items"),
+    ]
+    parent_page_types = ["guidance.HomePage"]
+    subpage_types = ["guidance.TopicPage", *CONTENT_PAGE_TYPES]
+
+    api_type = "section"
+
+    class Meta:
+        verbose_name = _("section page")
+
+
+class TopicPage(Page):
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    exclude_from_listings = models.BooleanField(
+        _("keep out of newest and popular"),
+        default=False,
+        help_text=_(
+            "Items under this topic are not shown in the newest and popular listings "
+            "(for example imported trainings)."
+        ),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = [*Page.promote_panels, FieldPanel("exclude_from_listings")]
+    parent_page_types = ["guidance.SectionPage", "guidance.TopicPage"]
+    subpage_types = ["guidance.TopicPage", *CONTENT_PAGE_TYPES]
+
+    api_type = "topic"
+
+    class Meta:
+        verbose_name = _("topic page")
+
+
+class ContentPageForm(WagtailAdminPageForm):
+    material_languages = forms.MultipleChoiceField(
+        label=_("languages of the material"),
+        choices=[
+            ("fi", _("Finnish")),
+            ("sv", _("Swedish")),
+            ("en", _("English")),
+            ("se", _("Northern Sami")),
+            ("ru", _("Russian")),
+            ("ar", _("Arabic")),
+            ("so", _("Somali")),
+            ("et", _("Estonian")),
+            ("uk", _("Ukrainian")),
+            ("fi-selko", _("Easy Finnish (selkosuomi)")),
+            ("fi-sign", _("Finnish Sign Language")),
+        ],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The languages in which the method, tool or material itself is available."),
+    )
+
+
+class ContentPage(Page):
+    """Abstract base shared by every content type."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_("One or two plain sentences shown in listings and search results."),
+    )
+    hero_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The image's alt text and credit are taken from the image library."),
+    )
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
+    attachments = StreamField(AttachmentStreamBlock(), blank=True, verbose_name=_("attachments"))
+    external_links = StreamField(LinkStreamBlock(), blank=True, verbose_name=_("links"))
+
+    keywords = ParentalManyToManyField(
+        "guidance.Keyword",
+        blank=True,
+        verbose_name=_("keywords"),
+        limit_choices_to=default_locale_terms,
+        related_name="+",
+    )
+    themes = ParentalManyToManyField(
+        "guidance.Theme",
+        blank=True,
+        verbose_name=_("themes"),
+        limit_choices_to=default_locale_terms,
+        related_name="+",
+    )
+    target_groups = ParentalManyToManyField(
+        "guidance.TargetGroup",
+        blank=True,
+        verbose_name=_("target groups"),
+        limit_choices_to=default_locale_terms,
+        related_name="+",
+    )
+    sectors = ParentalManyToManyField(
+        "guidance.Sector",
+        blank=True,
+        verbose_name=_("sectors"),
+        limit_choices_to=default_locale_terms,
+        related_name="+",
+    )
+    guidance_settings = ParentalManyToManyField(
+        "guidance.GuidanceSetting",
+        blank=True,
+        verbose_name=_("guidance settings"),
+        limit_choices_to=default_locale_terms,
+        related_name="+",
+    )
+    material_languages = models.JSONField(_("languages of the material"), default=list, blank=True)
+    licence = models.CharField(_("licence"), max_length=32, choices=LICENCE_CHOICES, blank=True)
+    author_organisation = models.CharField(
+        _("author or source organisation"), max_length=200, blank=True
+    )
+
+    content_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("content owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The person responsible for keeping this item up to date."),
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("review interval (months)"),
+        default=12,
+        help_text=_("How often the content is checked against the quality criteria."),
+    )
+    next_review_due = models.DateField(
+        _("next review due"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the item passes quality review; an overdue item is flagged."),
+    )
+    exclude_from_listings = models.BooleanField(_("keep out of newest and popular"), default=False)
+
+    base_form_class = ContentPageForm
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("author_organisation"),
+        index.AutocompleteField("title"),
+        index.FilterField("locale_id"),
+    ]
+
+    classification_panels = [
+        FieldPanel("keywords", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("guidance_settings", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("material_languages"),
+    ]
+    maintenance_panels = [
+        FieldPanel("content_owner"),
+        FieldRowPanel([FieldPanel("review_interval_months"), FieldPanel("next_review_due")]),
+        FieldPanel("licence"),
+        FieldPanel("author_organisation"),
+    ]
+    # Subclasses add their own fields between the common head and tail.
+    content_head_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+    ]
+    content_tail_panels = [
+        FieldPanel("body"),
+        FieldPanel("attachments"),
+        FieldPanel("external_links"),
+    ]
+    type_panels = []
+    promote_panels = [*Page.promote_panels, FieldPanel("exclude_from_listings")]
+
+    parent_page_types = ["guidance.SectionPage", "guidance.TopicPage"]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+    def __init_subclass__(cls, **kwargs):
+        # Each content type gets the same tabs, with its own fields in the content tab.
+        super().__init_subclass__(**kwargs)
+        cls.edit_handler = TabbedInterface(
+            [
+                ObjectList(
+                    [*cls.content_head_panels, *cls.type_panels, *cls.content_tail_panels],
+                    heading=_("Content"),
+                ),
+                ObjectList(cls.classification_panels, heading=_("Classification")),
+                ObjectList(cls.maintenance_panels, heading=_("Maintenance")),
+                ObjectList(cls.promote_panels, heading=_("Promote")),
+                ObjectList(cls.settings_panels, heading=_("Settings")),
+            ]
+        )
+
+    @property
+    def review_overdue(self):
+        return bool(self.next_review_due and self.next_review_due < timezone.localdate())
+
+    def compute_next_review_due(self, from_date: datetime.date | None = None):
+        return (from_date or timezone.localdate()) + relativedelta(
+            months=self.review_interval_months
+        )
+
+
+class ArticlePage(ContentPage):
+    api_type = "article"
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+
+class MethodPage(ContentPage):
+    goals = RichTextField(_("goals"), features=RICH_TEXT_FEATURES, blank=True)
+    duration = models.CharField(
+        _("duration"), max_length=100, blank=True, help_text=_("For example “45–60 min”.")
+    )
+    group_size = models.CharField(
+        _("group size"), max_length=100, blank=True, help_text=_("For example “1” or “6–12”.")
+    )
+    preparation = RichTextField(_("preparation"), features=RICH_TEXT_FEATURES, blank=True)
+    steps = StreamField(
+        [("step", StepBlock())],
+        blank=True,
+        verbose_name=_("steps"),
+        help_text=_("The method's phases in the order they are done."),
+    )
+    variations = RichTextField(_("variations"), features=RICH_TEXT_FEATURES, blank=True)
+    evidence_base = RichTextField(
+        _("theoretical or evidence base"), features=RICH_TEXT_FEATURES, blank=True
+    )
+    references = RichTextField(_("references"), features=RICH_TEXT_FEATURES, blank=True)
+
+    type_panels = [
+        FieldPanel("goals"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("duration"), FieldPanel("group_size")])],
+            heading=_("Practicalities"),
+        ),
+        FieldPanel("preparation"),
+        FieldPanel("steps"),
+        FieldPanel("variations"),
+        FieldPanel("evidence_base"),
+        FieldPanel("references"),
+    ]
+    search_fields = [*ContentPage.search_fields, index.SearchField("goals")]
+    api_type = "method"
+
+    class Meta:
+        verbose_name = _("method")
+        verbose_name_plural = _("methods")
+
+
+class ToolPage(ContentPage):
+    COST_CHOICES = [
+        ("free", _("Free")),
+        ("freemium", _("Free basic version")),
+        ("paid", _("Paid")),
+    ]
+    tool_url = models.URLField(_("tool address"), blank=True)
+    provider = models.CharField(_("provider"), max_length=200, blank=True)
+    cost = models.CharField(_("cost"), max_length=16, choices=COST_CHOICES, default="free")
+    login_required = models.BooleanField(_("login required"), default=False)
+    accessibility_notes = models.TextField(_("accessibility notes"), blank=True)
+    instructions = RichTextField(
+        _("instructions for use with clients"), features=RICH_TEXT_FEATURES, blank=True
+    )
+
+    type_panels = [
+        FieldPanel("tool_url"),
+        FieldRowPanel([FieldPanel("provider"), FieldPanel("cost"), FieldPanel("login_required")]),
+        FieldPanel("accessibility_notes"),
+        FieldPanel("instructions"),
+    ]
+    search_fields = [*ContentPage.search_fields, index.SearchField("provider")]
+    api_type = "tool"
+
+    class Meta:
+        verbose_name = _("tool")
+        verbose_name_plural = _("tools")
+
+
+class MaterialPage(ContentPage):
+    FORMAT_CHOICES = [
+        ("worksheet", _("Worksheet")),
+        ("exercise", _("Exercise")),
+        ("slides", _("Slides")),
+        ("video", _("Video")),
+        ("audio", _("Audio")),
+        ("guide", _("Guide")),
+        ("other", _("Other")),
+    ]
+    USE_MODE_CHOICES = [
+        ("self", _("Client uses it alone")),
+        ("with_counsellor", _("With a counsellor")),
+        ("both", _("Alone or with a counsellor")),
+    ]
+    material_format = models.CharField(
+        _("format"), max_length=16, choices=FORMAT_CHOICES, default="worksheet"
+    )
+    use_mode = models.CharField(
+        _("how it is used"), max_length=16, choices=USE_MODE_CHOICES, default="both"
+    )
+    instructions = RichTextField(_("instructions"), features=RICH_TEXT_FEATURES, blank=True)
+
+    type_panels = [
+        FieldRowPanel([FieldPanel("material_format"), FieldPanel("use_mode")]),
+        FieldPanel("instructions"),
+    ]
+    api_type = "material"
+
+    class Meta:
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+
+class TrainingPage(ContentPage):
+    FORMAT_CHOICES = [
+        ("contact", _("Contact teaching")),
+        ("online", _("Online")),
+        ("hybrid", _("Hybrid")),
+        ("blended", _("Blended")),
+    ]
+    provider = models.CharField(_("provider"), max_length=300, blank=True)
+    starts_on = models.DateField(_("starts"), null=True, blank=True)
+    ends_on = models.DateField(_("ends"), null=True, blank=True)
+    training_format = models.CharField(
+        _("format"), max_length=16, choices=FORMAT_CHOICES, blank=True
+    )
+    registration_url = models.URLField(_("link to the offer"), blank=True, max_length=500)
+    credits = models.DecimalField(
+        _("extent"), max_digits=6, decimal_places=1, null=True, blank=True
+    )
+    credit_unit = models.CharField(_("unit of extent"), max_length=60, blank=True)
+    places = models.CharField(_("places"), max_length=500, blank=True)
+
+    type_panels = [
+        FieldPanel("provider"),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        FieldRowPanel(
+            [FieldPanel("training_format"), FieldPanel("credits"), FieldPanel("credit_unit")]
+        ),
+        FieldPanel("places"),
+        FieldPanel("registration_url"),
+    ]
+    search_fields = [*ContentPage.search_fields, index.SearchField("provider")]
+    api_type = "training"
+
+    class Meta:
+        verbose_name = _("training")
+        verbose_name_plural = _("trainings")
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError({"ends_on": _("The end date is before the start date.")})

@@ -1,0 +1,39 @@
+import pytest
+
+
+@pytest.mark.django_db
+def test_healthz_answers_json(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_readyz_reports_database_cache_and_search(client):
+    response = client.get("/readyz")
+    body = response.json()
+    assert response.status_code == 200
+    assert body["status"] == "ok"
+    assert body["checks"]["database"]["ok"] is True
+    assert body["checks"]["database"]["vendor"] == "postgresql"
+    assert body["checks"]["cache"]["ok"] is True
+    assert body["checks"]["search"]["engine"] == "database"
+
+
+@pytest.mark.django_db
+def test_readyz_is_503_when_the_cache_is_unreachable(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2},
+        }
+    }
+    from django.core.cache import caches
+
+    caches._settings = None
+    del caches.settings
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["cache"]["ok"] is False

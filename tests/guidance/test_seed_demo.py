@@ -1,0 +1,105 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import Page, Revision
+
+from cms.models import CustomDocument, CustomImage
+from guidance.models import (
+    ArticlePage,
+    ContentPage,
+    Keyword,
+    MaterialPage,
+    MethodPage,
+    SectionPage,
+    ToolPage,
+    TrainingPage,
+)
+
+CONTENT_MODELS = [ArticlePage, MethodPage, ToolPage, MaterialPage, TrainingPage]
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """Seed once for this module (it takes tens of seconds) and roll it all back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+def content_pages(language_code):
+    return [
+        page
+        for model in CONTENT_MODELS
+        for page in model.objects.filter(locale__language_code=language_code)
+    ]
+
+
+def snapshot():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "images": CustomImage.objects.count(),
+        "documents": CustomDocument.objects.count(),
+        "keywords": Keyword.objects.count(),
+    }
+
+
+def test_seed_demo_has_forty_items_of_every_type_in_three_sections(seeded, db):
+    finnish = content_pages("fi")
+    assert len(finnish) >= 40
+    assert {type(p) for p in finnish} == set(CONTENT_MODELS)
+    assert SectionPage.objects.filter(locale__language_code="fi").count() == 3
+    assert all(page.live for page in finnish)
+    assert all(p.keywords.exists() and p.summary for p in finnish)
+
+
+def test_seed_demo_translates_a_third_into_swedish_and_english(seeded, db):
+    finnish = content_pages("fi")
+    for language in ("sv", "en"):
+        translated = content_pages(language)
+        assert len(translated) * 3 >= len(finnish)
+        assert all(page.live for page in translated)
+        assert {p.translation_key for p in translated} <= {p.translation_key for p in finnish}
+
+
+def test_seed_demo_leaves_a_consistent_page_tree(seeded, db):
+    # Regression: wagtail-localize's deferred publish once reset numchild on translated parents.
+    assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_seed_demo_images_have_alt_text_and_items_have_attachments(seeded, db):
+    assert CustomImage.objects.count() >= 5
+    assert all(image.description and image.credit for image in CustomImage.objects.all())
+    assert CustomDocument.objects.count() >= 5
+    assert sum(1 for p in content_pages("fi") if p.attachments) >= 5
+
+
+def test_seed_demo_has_reviewed_overdue_and_unreviewed_items(seeded, db):
+    finnish = content_pages("fi")
+    assert sum(1 for p in finnish if p.review_overdue) >= 3
+    assert sum(1 for p in finnish if p.next_review_due is None) >= 3
+    assert sum(1 for p in finnish if p.next_review_due and not p.review_overdue) >= 20
+
+
+def test_seed_demo_twice_changes_nothing(seeded, db):
+    before = snapshot()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert snapshot() == before
+
+
+def test_seed_demo_scale_adds_generated_items_with_progress(seeded, db):
+    before = sum(model.objects.count() for model in CONTENT_MODELS)
+    out = io.StringIO()
+
+    call_command("seed_demo", "--scale", "500", stdout=out)
+
+    assert sum(model.objects.count() for model in CONTENT_MODELS) - before == 500
+    assert "Generated items: 500/500 (100%)" in out.getvalue()
+    generated = Page.objects.filter(slug__startswith="generoitu-").specific()
+    assert all(isinstance(p, ContentPage) and p.live for p in generated)
+    assert Page.find_problems() == ([], [], [], [], [])
+    call_command("seed_demo", "--scale", "500", stdout=io.StringIO())
+    assert sum(model.objects.count() for model in CONTENT_MODELS) - before == 500
