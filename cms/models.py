@@ -1,5 +1,7 @@
 """Media models shared by every app: images with required alt text and credit, documents."""
 
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
@@ -58,3 +60,38 @@ class CustomDocument(AbstractDocument):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         permissions = [("choose_document", "Can choose document")]
+
+
+class WebhookDelivery(models.Model):
+    """One signed notification to one frontend URL, with its delivery history (the log)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        RETRYING = "retrying", _("retrying")
+        DELIVERED = "delivered", _("delivered")
+        FAILED = "failed", _("failed")
+
+    # The id is also the Idempotency-Key the receiver sees on every attempt.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    event = models.CharField(_("event"), max_length=40)
+    url = models.URLField(_("URL"), max_length=500)
+    payload = models.JSONField(_("payload"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_status_code = models.PositiveSmallIntegerField(
+        _("last HTTP status"), null=True, blank=True
+    )
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.event} → {self.url} ({self.status})"

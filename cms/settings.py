@@ -276,10 +276,30 @@ LOGGING = {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING" if TESTING else "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
         "django.db.backends": {"level": "WARNING"},
     },
 }
 WAGTAILREDIRECTS_AUTO_CREATE = False  # the headless frontend owns URLs
+
+# --- API ---------------------------------------------------------------------------------------
+API_SERVER_CACHE = env_bool("API_SERVER_CACHE", True)
+API_DOCS_ENABLED = env_bool("API_DOCS_ENABLED", not PRODUCTION)
+GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", not PRODUCTION)
+GRAPHIQL_ENABLED = env_bool("GRAPHIQL_ENABLED", not PRODUCTION)
+API_MAX_BODY_BYTES = int(env("API_MAX_BODY_BYTES", str(64 * 1024)))
+PREVIEW_TOKEN_MAX_AGE = int(env("PREVIEW_TOKEN_MAX_AGE", "600"))  # seconds
+NINJA_DEFAULT_THROTTLE_RATES = {"auth": "1000/min", "user": "1000/min", "anon": "1000/min"}
+
+# --- Webhooks ------------------------------------------------------------------------------------
+# Where publish/unpublish/move/delete notifications go: FRONTEND_URLS + WEBHOOK_PATH, or a
+# comma-separated WEBHOOK_URLS when the receivers live elsewhere.
+WEBHOOK_PATH = env("WEBHOOK_PATH", "/api/revalidate")
+WEBHOOK_URLS = env_list(
+    "WEBHOOK_URLS",
+    ",".join(u.rstrip("/") + WEBHOOK_PATH for u in FRONTEND_URLS) if PRODUCTION else "",
+)
+WEBHOOK_TIMEOUT = float(env("WEBHOOK_TIMEOUT", "5"))
+WEBHOOK_RETRY_DELAYS = [int(s) for s in env_list("WEBHOOK_RETRY_DELAYS", "10,60,300,1800,7200")]

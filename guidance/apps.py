@@ -6,3 +6,8 @@ class GuidanceConfig(AppConfig):
     name = "guidance"
     verbose_name = _("Guidance content")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from guidance import signals
+
+        signals.connect()

@@ -71,12 +71,17 @@ def bulk_add_live_pages(parent, pages):
                 Page(**{f.attname: getattr(page, f.attname) for f in Page._meta.concrete_fields})
             )
         Page.objects.bulk_create(base_rows)
+        # Django cannot bulk_create a multi-table child; insert each level's rows directly
+        # (ContentPage, then the specific type), in inheritance order.
+        chain = [m for m in reversed(model._meta.get_parent_list()) if m is not Page] + [model]
         for page, base in zip(pages, base_rows, strict=True):
-            page.pk = page.id = page.page_ptr_id = base.pk
-        # Django cannot bulk_create a multi-table child; insert the child rows directly.
-        model._base_manager._insert(
-            pages, fields=[f for f in model._meta.local_concrete_fields], using="default"
-        )
+            for level in chain:
+                setattr(page, level._meta.pk.attname, base.pk)
+            page.id = base.pk
+        for level in chain:
+            level._base_manager._insert(
+                pages, fields=list(level._meta.local_concrete_fields), using="default"
+            )
         for field_name in {name for page in pages for name in getattr(page, "_bulk_terms", {})}:
             through = model._meta.get_field(field_name).remote_field.through
             source, target = _through_columns(through, model)
@@ -102,3 +107,22 @@ def _through_columns(through, model):
         else:
             target = field.attname
     return source, target
+
+
+def record_view(translation_key, day):
+    """Add one view for ``day``: a single atomic upsert, safe under concurrent requests."""
+    from guidance.models import ContentViewDay
+
+    updated = ContentViewDay.objects.filter(translation_key=translation_key, day=day).update(
+        views=F("views") + 1
+    )
+    if not updated:
+        from django.db import IntegrityError
+
+        try:
+            with transaction.atomic():
+                ContentViewDay.objects.create(translation_key=translation_key, day=day, views=1)
+        except IntegrityError:  # created by a concurrent request in between
+            ContentViewDay.objects.filter(translation_key=translation_key, day=day).update(
+                views=F("views") + 1
+            )

@@ -11,6 +11,7 @@ from guidance.models.pages import (  # noqa: F401
     TopicPage,
     TrainingPage,
 )
+from guidance.models.stats import ContentViewDay  # noqa: F401,E402
 from guidance.models.taxonomy import (  # noqa: F401
     TAXONOMY_MODELS,
     GuidanceSetting,

@@ -147,7 +147,7 @@ class ContentPageForm(WagtailAdminPageForm):
 
 
 class ContentPage(Page):
-    """Abstract base shared by every content type."""
+    """The base shared by every content type (not creatable on its own)."""
 
     summary = models.TextField(
         _("summary"),
@@ -271,9 +271,15 @@ class ContentPage(Page):
 
     parent_page_types = ["guidance.SectionPage", "guidance.TopicPage"]
     subpage_types = []
+    # A concrete base (one table for the shared fields and one through table per taxonomy)
+    # lets listings filter, sort and prefetch across all content types in single queries.
+    is_creatable = False
+    api_type = "content"
 
     class Meta:
-        abstract = True
+        verbose_name = _("content item")
+        verbose_name_plural = _("content items")
+        indexes = [models.Index(fields=["next_review_due"])]
 
     def __init_subclass__(cls, **kwargs):
         # Each content type gets the same tabs, with its own fields in the content tab.

@@ -1,0 +1,80 @@
+"""The API's error shape: ``{"error": {"code", "message", "details"}}`` with the right status."""
+
+import logging
+import math
+
+from django.http import Http404
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
+
+logger = logging.getLogger(__name__)
+
+
+class ApiError(Exception):
+    """Raise from services and endpoints for a client error with a clear code and message."""
+
+    def __init__(self, status, code, message, details=None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.details = status, code, message, details
+
+
+def invalid_parameter(parameter, message):
+    return ApiError(
+        400,
+        "invalid_parameter",
+        f"{parameter}: {message}",
+        [{"parameter": parameter, "message": message}],
+    )
+
+
+def error_body(code, message, details=None):
+    return {"error": {"code": code, "message": message, "details": details or []}}
+
+
+def install_error_handlers(api):
+    def respond(request, status, code, message, details=None):
+        return api.create_response(request, error_body(code, message, details), status=status)
+
+    @api.exception_handler(ApiError)
+    def _api_error(request, exc):
+        return respond(request, exc.status, exc.code, exc.message, exc.details)
+
+    @api.exception_handler(ValidationError)
+    def _validation_error(request, exc):
+        details = []
+        for error in exc.errors:
+            location = [str(part) for part in error.get("loc", [])]
+            # ("query", "limit") → "limit"; body fields keep their dotted path
+            parameter = ".".join(
+                location[1:] if location[:1] in (["query"], ["path"]) else location
+            )
+            details.append({"parameter": parameter, "message": error.get("msg", "invalid")})
+        names = ", ".join(sorted({d["parameter"] for d in details})) or "request"
+        return respond(request, 400, "invalid_parameter", f"Invalid value for {names}.", details)
+
+    @api.exception_handler(Http404)
+    def _not_found(request, exc):
+        return respond(request, 404, "not_found", str(exc) or "Not found.")
+
+    @api.exception_handler(Throttled)
+    def _throttled(request, exc):
+        wait = max(1, math.ceil(exc.wait or 1))
+        response = respond(
+            request, 429, "rate_limited", f"Too many requests; try again in {wait} seconds."
+        )
+        response["Retry-After"] = str(wait)
+        return response
+
+    @api.exception_handler(AuthenticationError)
+    def _unauthenticated(request, exc):
+        return respond(request, 401, "not_authenticated", "Sign in to do this.")
+
+    @api.exception_handler(HttpError)
+    def _http_error(request, exc):
+        codes = {
+            401: "not_authenticated",
+            403: "forbidden",
+            404: "not_found",
+            405: "method_not_allowed",
+            413: "payload_too_large",
+        }
+        return respond(request, exc.status_code, codes.get(exc.status_code, "error"), exc.message)

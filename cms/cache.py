@@ -1,0 +1,41 @@
+"""Server-side caching of public API responses, invalidated by a content version number.
+
+Any publish, unpublish, move, delete or taxonomy change bumps the version, so every cached
+navigation tree, listing and detail built from older content stops being used at once.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+
+VERSION_KEY = "content-version"
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(VERSION_KEY, version, timeout=None)
+    return version
+
+
+def bump_content_version(**_kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def versioned_key(*parts):
+    digest = hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:32]
+    return f"v{content_version()}:{digest}"
+
+
+def cached(key_parts, build, timeout=300):
+    """Return the cached value for ``key_parts`` at the current content version, or build it."""
+    key = versioned_key(*key_parts)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout)
+    return value

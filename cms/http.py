@@ -1,0 +1,84 @@
+"""HTTP caching for public GET responses: ETag, Cache-Control, 304, and a server-side cache."""
+
+import functools
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+
+from cms.cache import versioned_key
+
+PUBLIC_MAX_AGE = 60
+STALE_WHILE_REVALIDATE = 300
+
+
+def _etag(content):
+    return '"' + hashlib.blake2b(content, digest_size=16).hexdigest() + '"'
+
+
+def _matches(request, etag):
+    header = request.META.get("HTTP_IF_NONE_MATCH", "")
+    return any(tag.strip() in (etag, f"W/{etag}", "*") for tag in header.split(",") if tag.strip())
+
+
+def public_response(request, response):
+    """Mark a public response cacheable with an ETag; answer 304 to a matching If-None-Match."""
+    if response.status_code != 200:
+        return response
+    etag = response.get("ETag") or _etag(response.content)
+    if _matches(request, etag):
+        not_modified = HttpResponseNotModified()
+        not_modified["ETag"] = etag
+        not_modified["Cache-Control"] = (
+            response["Cache-Control"] if response.has_header("Cache-Control") else _cache_control()
+        )
+        return not_modified
+    response["ETag"] = etag
+    response["Cache-Control"] = _cache_control()
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
+
+
+def _cache_control():
+    return f"public, max-age={PUBLIC_MAX_AGE}, stale-while-revalidate={STALE_WHILE_REVALIDATE}"
+
+
+def private_response(response):
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def cache_public_get(timeout=300):
+    """View decorator: serve public GETs from the server-side cache, with ETag and 304.
+
+    The key is the path, the query string and the Accept-Language header, at the current content
+    version. Only 200 responses to anonymous requests are stored.
+    """
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method != "GET" or getattr(request, "preview", False):
+                return view(request, *args, **kwargs)
+            key = "resp:" + versioned_key(
+                request.path,
+                request.META.get("QUERY_STRING", ""),
+                request.META.get("HTTP_ACCEPT_LANGUAGE", "")[:100],
+            )
+            cached = cache.get(key) if settings.API_SERVER_CACHE else None
+            if cached is not None:
+                content, content_type = cached
+                response = HttpResponse(content, content_type=content_type)
+                response["X-Cache"] = "hit"
+                return public_response(request, response)
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and settings.API_SERVER_CACHE:
+                cache.set(key, (response.content, response["Content-Type"]), timeout)
+                response["X-Cache"] = "miss"
+            return public_response(request, response)
+
+        return wrapper
+
+    return decorator

@@ -1,0 +1,196 @@
+"""REST endpoints for content, navigation and taxonomies (/api/v1/)."""
+
+import datetime
+import hashlib
+import uuid
+from typing import Annotated, Literal
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404
+from django.utils import timezone
+from ninja import Path, Query, Router, Schema
+from ninja.responses import Status
+from ninja.decorators import decorate_view
+from ninja.throttling import AnonRateThrottle
+from pydantic import Field
+
+from cms.http import cache_public_get
+from cms.locales import resolve_locale
+from guidance import queries, serializers, services
+from guidance.schemas import (
+    ContentDetailOut,
+    ContentListOut,
+    NavigationOut,
+    TaxonomyOut,
+    ViewCountOut,
+)
+
+router = Router(tags=["content"])
+
+LocaleParam = Literal["fi", "sv", "en"] | None
+Ordering = Literal["title", "-title", "-published", "published", "-updated", "popular", "trending"]
+SLUG_LIST = r"^[a-z0-9-]+(,[a-z0-9-]+)*$"
+
+
+class ListingParams(Schema):
+    locale: LocaleParam = Field(None, description="fi, sv or en; else Accept-Language; else fi")
+    type: str | None = Field(
+        None,
+        pattern=r"^[a-z]+(,[a-z]+)*$",
+        description="article, method, tool, material, training (comma-separated for several)",
+    )
+    section: int | None = Field(None, ge=1, description="id of a section page (any language)")
+    topic: int | None = Field(None, ge=1, description="id of a topic page (any language)")
+    keyword: str | None = Field(
+        None, pattern=SLUG_LIST, description="keyword slugs, comma-separated (any of)"
+    )
+    theme: str | None = Field(None, pattern=SLUG_LIST)
+    target_group: str | None = Field(None, pattern=SLUG_LIST)
+    sector: str | None = Field(None, pattern=SLUG_LIST)
+    setting: str | None = Field(None, pattern=SLUG_LIST)
+    updated_since: datetime.datetime | None = Field(None, description="ISO 8601 date-time")
+    ordering: Ordering = "-published"
+    limit: int = Field(20, ge=1, le=100)
+    offset: int = Field(0, ge=0, le=100_000)
+
+
+def _split(value):
+    return [part for part in (value or "").split(",") if part]
+
+
+@router.get("/navigation/", response=NavigationOut, summary="Section and topic tree")
+@decorate_view(cache_public_get())
+def navigation(request, locale: LocaleParam = None):
+    """The page tree the frontend renders as navigation: sections with their (nested) topics.
+    Untranslated nodes appear in Finnish with `locale_fallback: true`."""
+    language = resolve_locale(request, locale)
+    return {"locale": language, "items": [node.as_dict() for node in queries.navigation(language)]}
+
+
+@router.get("/content/", response=ContentListOut, summary="List content items")
+@decorate_view(cache_public_get())
+def list_content(request, params: Query[ListingParams]):
+    """Published content in the requested language; items without a translation are included
+    in Finnish with `locale_fallback: true`. Taxonomy filters take slugs; several values of one
+    filter match any of them, different filters must all match."""
+    language = resolve_locale(request, params.locale)
+    if params.updated_since and params.updated_since.tzinfo is None:
+        params.updated_since = timezone.make_aware(params.updated_since)
+    filters = queries.ContentFilters(
+        types=_split(params.type),
+        section=params.section,
+        topic=params.topic,
+        terms={
+            "keywords": _split(params.keyword),
+            "themes": _split(params.theme),
+            "target_groups": _split(params.target_group),
+            "sectors": _split(params.sector),
+            "settings": _split(params.setting),
+        },
+        updated_since=params.updated_since,
+    )
+    count, pages = queries.content_listing(
+        language, filters, params.ordering, params.limit, params.offset
+    )
+    return {
+        "locale": language,
+        "count": count,
+        "limit": params.limit,
+        "offset": params.offset,
+        "items": serializers.cards(pages, language, request),
+    }
+
+
+def _detail(request, language, **lookup):
+    page = queries.content_detail(language, **lookup)
+    if page is None:
+        raise Http404("No published content item matches.")
+    related = queries.related_content(page, language)
+    return serializers.detail(page, language, request, related)
+
+
+@router.get(
+    "/content/by-key/{translation_key}/",
+    response=ContentDetailOut,
+    summary="Item by translation key",
+)
+@decorate_view(cache_public_get())
+def content_by_key(request, translation_key: uuid.UUID, locale: LocaleParam = None):
+    """The item with this `translation_key` (shared by all its translations)."""
+    return _detail(request, resolve_locale(request, locale), translation_key=translation_key)
+
+
+@router.get("/content/by-path/", response=ContentDetailOut, summary="Item by frontend path")
+@decorate_view(cache_public_get())
+def content_by_path(
+    request,
+    path: str = Query(..., min_length=1, max_length=500, pattern=r"^/[a-z0-9/_-]*$"),
+    locale: LocaleParam = None,
+):
+    """The item at a frontend path such as `/asiakastyohon/urasuunnittelu/elamanjana/`."""
+    return _detail(request, resolve_locale(request, locale), path=path)
+
+
+@router.get("/content/{content_id}/", response=ContentDetailOut, summary="Item by id")
+@decorate_view(cache_public_get())
+def content_detail(
+    request, content_id: Annotated[int, Path(ge=1, le=2**31)], locale: LocaleParam = None
+):
+    """One item with everything its page renders. The id of any language version works;
+    the answer is in the requested language, or Finnish with `locale_fallback: true`."""
+    return _detail(request, resolve_locale(request, locale), page_id=content_id)
+
+
+class ViewThrottle(AnonRateThrottle):
+    rate = "120/min"
+
+    def allow_request(self, request):  # signed-in users are throttled the same way
+        return super().allow_request(request)
+
+
+@router.post(
+    "/content/{content_id}/view/",
+    response={202: ViewCountOut},
+    throttle=[ViewThrottle()],
+    summary="Count a view",
+)
+def count_view(request, content_id: Annotated[int, Path(ge=1, le=2**31)]):
+    """Count one anonymous view of an item for today. The same client viewing the same item
+    again on the same day is not counted twice. No personal data is stored."""
+    translation_key = queries.visible_translation_key(content_id)
+    if translation_key is None:
+        raise Http404("No published content item matches.")
+    today = timezone.localdate()
+    client = "|".join(
+        [
+            request.META.get("REMOTE_ADDR", ""),
+            request.META.get("HTTP_USER_AGENT", "")[:200],
+            str(translation_key),
+            today.isoformat(),
+            settings.SECRET_KEY,
+        ]
+    )
+    seen_key = "viewed:" + hashlib.sha256(client.encode()).hexdigest()
+    counted = cache.add(seen_key, 1, timeout=60 * 60 * 24)
+    if counted:
+        services.record_view(translation_key, today)
+    return Status(202, {"counted": counted})
+
+
+@router.get("/taxonomy/{vocabulary}/", response=TaxonomyOut, summary="A vocabulary")
+@decorate_view(cache_public_get())
+def taxonomy(
+    request,
+    vocabulary: Literal["keywords", "themes", "target-groups", "sectors", "settings"],
+    locale: LocaleParam = None,
+):
+    """All terms of a vocabulary with labels in the requested language. Use the `slug` in
+    content filters."""
+    language = resolve_locale(request, locale)
+    api_name = vocabulary.replace("-", "_")
+    return {
+        "locale": language,
+        "vocabulary": vocabulary,
+        "items": queries.vocabulary_terms(api_name, language),
+    }

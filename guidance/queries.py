@@ -1,0 +1,512 @@
+"""What the public may see, and how it is fetched: the one place for content querysets.
+
+REST, GraphQL, related items and (later) search all start from ``visible_content``; nothing else
+decides visibility. Drafts are never served from here: a live page's row holds its published
+content, and newer draft changes live only in revisions.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from wagtail.models import Locale, PageViewRestriction
+
+from cms.cache import cached
+from cms.models import CustomRendition
+from guidance.models import (
+    TAXONOMY_MODELS,
+    ContentPage,
+    ContentViewDay,
+    HomePage,
+    SectionPage,
+    TopicPage,
+)
+
+CARD_RENDITIONS = ["fill-480x270|format-webp", "fill-960x540|format-webp"]
+DETAIL_RENDITIONS = ["width-480|format-webp", "width-960|format-webp", "width-1440|format-webp"]
+TAXONOMY_FIELDS = {  # API name → page field
+    "keywords": "keywords",
+    "themes": "themes",
+    "target_groups": "target_groups",
+    "sectors": "sectors",
+    "settings": "guidance_settings",
+}
+ORDERINGS = ["title", "-title", "-published", "published", "-updated", "popular", "trending"]
+CURATED_ORDERINGS = {"-published", "popular", "trending"}
+
+
+def default_language():
+    return settings.LANGUAGE_CODE
+
+
+# --- Vocabularies ---------------------------------------------------------------------------
+
+
+def vocabularies():
+    """{api_name: {"by_key": {translation_key: {lang: (slug, name)}}, "id_key": {id: key},
+    "slug_key": {slug: key}}} for every taxonomy, cached until content changes."""
+
+    def build():
+        result = {}
+        for api_name, model in TAXONOMY_MODELS.items():
+            by_key, id_key, slug_key = {}, {}, {}
+            for term in model.objects.select_related("locale").order_by("name"):
+                key = str(term.translation_key)
+                by_key.setdefault(key, {})[term.locale.language_code] = (
+                    term.slug,
+                    term.name,
+                    term.description,
+                )
+                id_key[term.pk] = key
+                slug_key.setdefault(term.slug, key)
+            result[api_name] = {"by_key": by_key, "id_key": id_key, "slug_key": slug_key}
+        return result
+
+    return cached(["vocabularies"], build, timeout=3600)
+
+
+def term_label(vocab, key, language):
+    names = vocab["by_key"].get(key, {})
+    slug, name, _description = (
+        names.get(language) or names.get(default_language()) or next(iter(names.values()))
+    )
+    return {"slug": slug, "name": name}
+
+
+def vocabulary_terms(api_name, language):
+    vocab = vocabularies()[api_name]
+    terms = []
+    for key, names in vocab["by_key"].items():
+        slug, name, description = names.get(language) or names.get(default_language())
+        terms.append(
+            {
+                "key": key,
+                "slug": slug,
+                "name": name,
+                "description": description,
+                "locale_fallback": language not in names,
+            }
+        )
+    return sorted(terms, key=lambda t: t["name"].lower())
+
+
+# --- Navigation -----------------------------------------------------------------------------
+
+
+@dataclass
+class NavNode:
+    id: int
+    translation_key: str
+    title: str
+    slug: str
+    path: str
+    type: str
+    locale: str
+    locale_fallback: bool
+    page_path: str  # treebeard path, for "is under" tests
+    exclude_from_listings: bool = False
+    children: list = field(default_factory=list)
+
+    def as_dict(self):
+        return {
+            "id": self.id,
+            "translation_key": self.translation_key,
+            "title": self.title,
+            "slug": self.slug,
+            "path": self.path,
+            "type": self.type,
+            "locale": self.locale,
+            "locale_fallback": self.locale_fallback,
+            "children": [child.as_dict() for child in self.children],
+        }
+
+
+def _restricted_paths():
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def public(queryset):
+    """Leave out pages under a view restriction (private sections): they are never served."""
+    for path in site_structure()["restricted"]:
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
+
+
+def visible_translation_key(page_id):
+    """The translation_key of a live, public content page, or None."""
+    return (
+        public(ContentPage.objects.live().filter(pk=page_id))
+        .values_list("translation_key", flat=True)
+        .first()
+    )
+
+
+def _is_restricted(path, restricted):
+    return any(path.startswith(r) for r in restricted)
+
+
+def site_structure():
+    """Every live, public home/section/topic page in every locale, cached until content changes.
+
+    Returns {"homes": {lang: (url_path, id)}, "nodes": {lang: {translation_key: NavNode}},
+    "trees": {lang: [NavNode]}, "by_id": {id: (lang, translation_key)}}.
+    """
+
+    def build():
+        restricted = _restricted_paths()
+        languages = dict(Locale.objects.values_list("id", "language_code"))
+        pages = sorted(
+            (
+                page
+                for model in (HomePage, SectionPage, TopicPage)
+                for page in model.objects.live().order_by("path")
+            ),
+            key=lambda page: page.path,
+        )
+        homes, nodes, by_path = {}, {}, {}
+        for page in pages:
+            if _is_restricted(page.path, restricted):
+                continue
+            language = languages[page.locale_id]
+            if isinstance(page, HomePage):
+                homes[language] = (page.url_path, page.id, page.path, str(page.translation_key))
+                continue
+            by_path[page.path] = page
+        structure = {
+            "homes": homes,
+            "nodes": {},
+            "by_id": {},
+            "paths": {},
+            "restricted": restricted,
+        }
+        for page in by_path.values():
+            language = languages[page.locale_id]
+            home = homes.get(language)
+            if home is None or not page.path.startswith(home[2]):
+                continue
+            node = NavNode(
+                id=page.id,
+                translation_key=str(page.translation_key),
+                title=page.title,
+                slug=page.slug,
+                path=frontend_path(page.url_path, home[0]),
+                type=page.api_type,
+                locale=language,
+                locale_fallback=False,
+                page_path=page.path,
+                exclude_from_listings=getattr(page, "exclude_from_listings", False),
+            )
+            nodes.setdefault(language, {})[node.translation_key] = node
+            structure["by_id"][page.id] = (language, node.translation_key)
+            structure["paths"][page.path] = node
+        structure["nodes"] = nodes
+        # Parent of each node by tree path (depth step is 4 characters in Wagtail).
+        structure["parent_key"] = {
+            node.translation_key: structure["paths"][node.page_path[:-4]].translation_key
+            for node in structure["paths"].values()
+            if node.page_path[:-4] in structure["paths"]
+        }
+        return structure
+
+    return cached(["site-structure"], build, timeout=3600)
+
+
+def frontend_path(url_path, home_url_path):
+    """Wagtail's url_path without the locale's home page: the frontend route of a page."""
+    if url_path.startswith(home_url_path):
+        return "/" + url_path[len(home_url_path) :]
+    return url_path
+
+
+def navigation(language):
+    """The section/topic tree in ``language``; untranslated nodes fall back to Finnish."""
+    structure = site_structure()
+    fallback = structure["nodes"].get(default_language(), {})
+    localized = structure["nodes"].get(language, {})
+    parent_key = structure["parent_key"]
+    chosen = {}
+    for key, node in fallback.items():
+        picked = localized.get(key)
+        if picked is None:
+            picked = NavNode(
+                **{**node.__dict__, "children": [], "locale_fallback": language != node.locale}
+            )
+        else:
+            picked = NavNode(**{**picked.__dict__, "children": []})
+        chosen[key] = picked
+    roots = []
+    for key, node in sorted(chosen.items(), key=lambda kv: fallback[kv[0]].page_path):
+        parent = parent_key.get(key)
+        if parent and parent in chosen:
+            chosen[parent].children.append(node)
+        else:
+            roots.append(node)
+    return roots
+
+
+def breadcrumbs_for(page_path, language):
+    """Section and topic ancestors of a content page (by tree path), in ``language``."""
+    structure = site_structure()
+    crumbs = []
+    for depth_end in range(4 * 3, len(page_path), 4):  # below the home page
+        node = structure["paths"].get(page_path[:depth_end])
+        if node is None:
+            continue
+        localized = structure["nodes"].get(language, {}).get(node.translation_key)
+        shown = localized or node
+        crumbs.append(
+            {
+                "id": shown.id,
+                "title": shown.title,
+                "path": shown.path,
+                "type": shown.type,
+                "translation_key": shown.translation_key,
+            }
+        )
+    return crumbs
+
+
+def node_by_id(page_id):
+    structure = site_structure()
+    located = structure["by_id"].get(page_id)
+    if located is None:
+        return None
+    language, key = located
+    return structure["nodes"][language][key]
+
+
+def excluded_topic_paths():
+    return [
+        node.page_path for node in site_structure()["paths"].values() if node.exclude_from_listings
+    ]
+
+
+# --- Content --------------------------------------------------------------------------------
+
+
+def visible_content(language):
+    """Live, public content pages in ``language``, with Finnish items that lack a translation.
+
+    Annotated with ``locale_fallback`` semantics by the caller: a row whose locale differs from
+    ``language`` is a fallback.
+    """
+    default = default_language()
+    base = public(ContentPage.objects.live().filter(depth__gt=3))
+    if language == default:
+        return base.filter(locale__language_code=default)
+    translated_keys = (
+        ContentPage.objects.live().filter(locale__language_code=language).values("translation_key")
+    )
+    return base.filter(
+        Q(locale__language_code=language)
+        | (Q(locale__language_code=default) & ~Q(translation_key__in=translated_keys))
+    )
+
+
+def content_types_by_api_type():
+    from django.apps import apps
+
+    from guidance.models import CONTENT_PAGE_MODELS
+
+    return {
+        apps.get_model("guidance", name).api_type: ContentType.objects.get_for_model(
+            apps.get_model("guidance", name)
+        )
+        for name in CONTENT_PAGE_MODELS
+    }
+
+
+def with_card_relations(queryset, renditions=CARD_RENDITIONS):
+    """Everything a card needs in a constant number of queries."""
+    return queryset.select_related("locale", "hero_image").prefetch_related(
+        *(
+            Prefetch(field, queryset=TAXONOMY_MODELS[api].objects.only("id", "translation_key"))
+            for api, field in TAXONOMY_FIELDS.items()
+        ),
+        Prefetch(
+            "hero_image__renditions",
+            queryset=CustomRendition.objects.filter(filter_spec__in=renditions),
+        ),
+    )
+
+
+def popularity_annotation(queryset, ordering):
+    views = ContentViewDay.objects.filter(translation_key=OuterRef("translation_key"))
+    if ordering == "trending":
+        today = timezone.localdate()
+        # Recent days weigh more: the last week counts three times, the last month once.
+        week = views.filter(day__gte=today - datetime.timedelta(days=7))
+        month = views.filter(day__gte=today - datetime.timedelta(days=30))
+        return queryset.annotate(
+            score=Coalesce(
+                Subquery(week.values("translation_key").annotate(s=Sum("views")).values("s")[:1]),
+                Value(0),
+                output_field=IntegerField(),
+            )
+            * 3
+            + Coalesce(
+                Subquery(month.values("translation_key").annotate(s=Sum("views")).values("s")[:1]),
+                Value(0),
+                output_field=IntegerField(),
+            )
+        )
+    return queryset.annotate(
+        score=Coalesce(
+            Subquery(views.values("translation_key").annotate(s=Sum("views")).values("s")[:1]),
+            Value(0),
+            output_field=IntegerField(),
+        )
+    )
+
+
+def available_locales(translation_keys):
+    """{translation_key: sorted language codes with a live, public version}."""
+    rows = (
+        ContentPage.objects.live()
+        .filter(translation_key__in=set(translation_keys))
+        .values_list("translation_key", "locale__language_code")
+    )
+    result = {}
+    for key, language in rows:
+        result.setdefault(str(key), set()).add(language)
+    return {key: sorted(langs, key=settings.CONTENT_LOCALES.index) for key, langs in result.items()}
+
+
+def home_url_path(language):
+    homes = site_structure()["homes"]
+    home = homes.get(language) or homes.get(default_language())
+    return home[0] if home else "/"
+
+
+@dataclass
+class ContentFilters:
+    types: list = field(default_factory=list)
+    section: int | None = None
+    topic: int | None = None
+    terms: dict = field(default_factory=dict)  # api taxonomy name → [slugs]
+    updated_since: datetime.datetime | None = None
+
+
+def _resolve_container(page_id, parameter):
+    """Section or topic id (in any language) → tree paths of its language versions."""
+    from cms.api_errors import invalid_parameter
+
+    node = node_by_id(page_id)
+    expected = "section" if parameter == "section" else "topic"
+    if node is None or node.type != expected:
+        raise invalid_parameter(parameter, f"no {expected} with id {page_id}")
+    structure = site_structure()
+    return [
+        nodes[node.translation_key].page_path
+        for nodes in structure["nodes"].values()
+        if node.translation_key in nodes
+    ]
+
+
+def filter_content(queryset, filters):
+    from cms.api_errors import invalid_parameter
+
+    if filters.types:
+        by_type = content_types_by_api_type()
+        unknown = [t for t in filters.types if t not in by_type]
+        if unknown:
+            raise invalid_parameter(
+                "type", f"unknown type {unknown[0]!r}; use one of {', '.join(by_type)}"
+            )
+        queryset = queryset.filter(content_type__in=[by_type[t] for t in filters.types])
+    for parameter in ("section", "topic"):
+        page_id = getattr(filters, parameter)
+        if page_id is not None:
+            condition = Q()
+            for path in _resolve_container(page_id, parameter):
+                condition |= Q(path__startswith=path)
+            queryset = queryset.filter(condition)
+    vocab = vocabularies()
+    for api_name, slugs in filters.terms.items():
+        if not slugs:
+            continue
+        keys = []
+        for slug in slugs:
+            key = vocab[api_name]["slug_key"].get(slug)
+            if key is None:
+                raise invalid_parameter(
+                    api_name.rstrip("s") if api_name != "settings" else "setting",
+                    f"unknown value {slug!r}",
+                )
+            keys.append(key)
+        ids = [term_id for term_id, key in vocab[api_name]["id_key"].items() if key in keys]
+        queryset = queryset.filter(**{f"{TAXONOMY_FIELDS[api_name]}__in": ids})
+    if filters.updated_since:
+        queryset = queryset.filter(last_published_at__gte=filters.updated_since)
+    return queryset
+
+
+def content_listing(language, filters, ordering, limit, offset):
+    """One page of the content listing and the total count, in a constant number of queries."""
+    queryset = filter_content(visible_content(language), filters)
+    if filters.terms and any(filters.terms.values()):
+        queryset = queryset.distinct()
+    if ordering in CURATED_ORDERINGS and filters.section is None and filters.topic is None:
+        # Editors keep some items (or whole topics) out of the newest and popular listings.
+        queryset = queryset.filter(exclude_from_listings=False)
+        for path in excluded_topic_paths():
+            queryset = queryset.exclude(path__startswith=path)
+    order_by = {
+        "title": ["title", "id"],
+        "-title": ["-title", "-id"],
+        "-published": ["-first_published_at", "-id"],
+        "published": ["first_published_at", "id"],
+        "-updated": ["-last_published_at", "-id"],
+        "popular": ["-score", "-first_published_at", "-id"],
+        "trending": ["-score", "-first_published_at", "-id"],
+    }[ordering]
+    if ordering in ("popular", "trending"):
+        queryset = popularity_annotation(queryset, ordering)
+    count = queryset.count()
+    pages = list(with_card_relations(queryset.order_by(*order_by))[offset : offset + limit])
+    return count, pages
+
+
+def related_content(page, language, limit=6):
+    """Up to ``limit`` visible items sharing keywords or themes with ``page``, best first."""
+    from django.db.models import Count
+
+    keyword_ids = [k.pk for k in page.keywords.all()]
+    theme_ids = [t.pk for t in page.themes.all()]
+    if not keyword_ids and not theme_ids:
+        return []
+    queryset = (
+        visible_content(language)
+        .exclude(translation_key=page.translation_key)
+        .filter(Q(keywords__in=keyword_ids) | Q(themes__in=theme_ids))
+        .annotate(
+            shared=Count("keywords", filter=Q(keywords__in=keyword_ids), distinct=True)
+            + Count("themes", filter=Q(themes__in=theme_ids), distinct=True)
+        )
+        .order_by("-shared", "-first_published_at", "id")
+    )
+    return list(with_card_relations(queryset)[:limit])
+
+
+def content_detail(language, *, page_id=None, translation_key=None, path=None):
+    """One visible item in ``language`` (or its Finnish version), found by id, key or path."""
+    visible = visible_content(language)
+    if page_id is not None:
+        translation_key = (
+            ContentPage.objects.filter(pk=page_id).values_list("translation_key", flat=True).first()
+        )
+        if translation_key is None:
+            return None
+        visible = visible.filter(translation_key=translation_key)
+    elif translation_key is not None:
+        visible = visible.filter(translation_key=translation_key)
+    else:
+        relative = path.strip("/")
+        candidates = {f"{home_url_path(language)}{relative}/"}
+        candidates.add(f"{home_url_path(default_language())}{relative}/")
+        visible = visible.filter(url_path__in=candidates)
+    return with_card_relations(visible, CARD_RENDITIONS + DETAIL_RENDITIONS).first()
