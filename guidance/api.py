@@ -10,8 +10,8 @@ from django.core.cache import cache
 from django.http import Http404
 from django.utils import timezone
 from ninja import Path, Query, Router, Schema
-from ninja.responses import Status
 from ninja.decorators import decorate_view
+from ninja.responses import Status
 from ninja.throttling import AnonRateThrottle
 from pydantic import Field
 

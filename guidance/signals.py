@@ -57,10 +57,7 @@ def on_deleted(sender, instance, **kwargs):
     # Deleting a page sends the signal once per table of its inheritance chain; act once.
     if not isinstance(instance, Page) or instance.content_type.model_class() is not type(instance):
         return
-    if instance.live:
-        _notify("page.deleted", instance)
-    else:
-        bump_content_version()
+    _notify("page.deleted", instance)
 
 
 def on_structure_changed(sender, **kwargs):
