@@ -6,11 +6,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import health
 from cms.api import api
+from cms.schema import graphql_view
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("api/v1/", api.urls),
+    path("graphql/", graphql_view, name="graphql"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
