@@ -43,7 +43,10 @@ closed_schema = strawberry.Schema(query=Query, extensions=_extensions(introspect
 def _csrf_failure(request, reason=""):
     from django.http import JsonResponse
 
-    return JsonResponse({"errors": [{"message": "CSRF check failed.", "extensions": {"code": "forbidden"}}]}, status=403)
+    return JsonResponse(
+        {"errors": [{"message": "CSRF check failed.", "extensions": {"code": "forbidden"}}]},
+        status=403,
+    )
 
 
 _csrf = CsrfViewMiddleware(lambda request: None)
@@ -63,7 +66,11 @@ def graphql_view(request, *args, **kwargs):
     """Anonymous requests carry no cookie to abuse, so they need no CSRF token; any request
     that carries a session cookie must pass Django's CSRF check (no cookie-authenticated
     mutation is CSRF-exempt)."""
-    if settings.SESSION_COOKIE_NAME in request.COOKIES and request.method not in ("GET", "HEAD", "OPTIONS"):
+    if settings.SESSION_COOKIE_NAME in request.COOKIES and request.method not in (
+        "GET",
+        "HEAD",
+        "OPTIONS",
+    ):
         rejection = _csrf.process_view(request, None, (), {})
         if rejection is not None:
             return _csrf_failure(request)

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "guidance",
     "search",
     "wagtail_localize",
+    "wagtail_headless_preview",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -84,10 +85,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
+    "cms.middleware.BodySizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -303,3 +307,17 @@ WEBHOOK_URLS = env_list(
 )
 WEBHOOK_TIMEOUT = float(env("WEBHOOK_TIMEOUT", "5"))
 WEBHOOK_RETRY_DELAYS = [int(s) for s in env_list("WEBHOOK_RETRY_DELAYS", "10,60,300,1800,7200")]
+
+# --- Preview: editors' drafts in the frontend through a short-lived signed token -------------------
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {
+        "default": (FRONTEND_URLS[0].rstrip("/") + "/preview") if FRONTEND_URLS else "/"
+    },
+    "ENFORCE_TRAILING_SLASH": False,
+}
+
+# --- CORS: the JOD frontend origins may call the API and GraphQL ---------------------------------
+CORS_ALLOWED_ORIGINS = FRONTEND_URLS[:]
+CORS_URLS_REGEX = r"^/(api|graphql|_allauth)/.*$"
+CORS_ALLOW_CREDENTIALS = True
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "X-Cache"]

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from ninja import Path, Query, Router, Schema
 from ninja.decorators import decorate_view
@@ -194,3 +194,20 @@ def taxonomy(
         "vocabulary": vocabulary,
         "items": queries.vocabulary_terms(api_name, language),
     }
+
+
+@router.get("/preview/", response=ContentDetailOut, summary="Preview a draft", tags=["preview"])
+def preview(
+    request,
+    response: HttpResponse,
+    content_type: str = Query(..., max_length=100, pattern=r"^guidance\.[a-z]+page$"),
+    token: str = Query(..., max_length=300),
+):
+    """The draft an editor is previewing, as the item endpoint would show it once published.
+    The token comes from the admin's preview button and expires after
+    `PREVIEW_TOKEN_MAX_AGE` seconds. Never cached."""
+    page = services.page_from_preview_token(content_type, token)
+    language = page.locale.language_code
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return serializers.detail(page, language, request, queries.related_content(page, language))

@@ -158,10 +158,18 @@ def _build(cls, data):
     if data is None:
         return None
     nested = {
-        "children": (NavNode, True), "breadcrumbs": (Crumb, True), "image": (Image, False),
-        "renditions": (Rendition, True), "keywords": (Term, True), "themes": (Term, True),
-        "target_groups": (Term, True), "sectors": (Term, True), "settings": (Term, True),
-        "attachments": (Document, True), "links": (Link, True), "licence": (Choice, False),
+        "children": (NavNode, True),
+        "breadcrumbs": (Crumb, True),
+        "image": (Image, False),
+        "renditions": (Rendition, True),
+        "keywords": (Term, True),
+        "themes": (Term, True),
+        "target_groups": (Term, True),
+        "sectors": (Term, True),
+        "settings": (Term, True),
+        "attachments": (Document, True),
+        "links": (Link, True),
+        "licence": (Choice, False),
         "related": (ContentCard, True),
     }
     fields = {f.name for f in cls.__strawberry_definition__.fields}
@@ -170,7 +178,11 @@ def _build(cls, data):
         value = data.get(name)
         if name in nested and value is not None:
             target, many = nested[name]
-            value = [_build(target, v) for v in value if v is not None] if many else _build(target, value)
+            value = (
+                [_build(target, v) for v in value if v is not None]
+                if many
+                else _build(target, value)
+            )
         values[name] = value
     return cls(**values)
 
@@ -187,7 +199,9 @@ def _graphql_error(exc: ApiError):
 
 @strawberry.type
 class ContentQuery:
-    @strawberry.field(description="Section and topic tree; untranslated nodes fall back to Finnish.")
+    @strawberry.field(
+        description="Section and topic tree; untranslated nodes fall back to Finnish."
+    )
     def navigation(self, info: strawberry.Info, locale: str | None = None) -> list[NavNode]:
         try:
             language = _language(info, locale)
@@ -220,10 +234,16 @@ class ContentQuery:
             if not 0 <= offset <= 100_000:
                 raise invalid_parameter("offset", "must be between 0 and 100000")
             filters = queries.ContentFilters(
-                types=types or [], section=section, topic=topic,
-                terms={"keywords": keywords or [], "themes": themes or [],
-                       "target_groups": target_groups or [], "sectors": sectors or [],
-                       "settings": settings or []},
+                types=types or [],
+                section=section,
+                topic=topic,
+                terms={
+                    "keywords": keywords or [],
+                    "themes": themes or [],
+                    "target_groups": target_groups or [],
+                    "sectors": sectors or [],
+                    "settings": settings or [],
+                },
                 updated_since=updated_since,
             )
             count, pages = queries.content_listing(language, filters, ordering.value, limit, offset)
@@ -231,7 +251,8 @@ class ContentQuery:
             raise _graphql_error(exc) from exc
         request = info.context.request
         return ContentList(
-            locale=language, count=count,
+            locale=language,
+            count=count,
             items=[_build(ContentCard, c) for c in serializers.cards(pages, language, request)],
         )
 
@@ -251,7 +272,9 @@ class ContentQuery:
                 raise invalid_parameter("id", "give exactly one of id, translationKey or path")
         except ApiError as exc:
             raise _graphql_error(exc) from exc
-        page = queries.content_detail(language, page_id=id, translation_key=translation_key, path=path)
+        page = queries.content_detail(
+            language, page_id=id, translation_key=translation_key, path=path
+        )
         if page is None:
             return None
         related = queries.related_content(page, language)
@@ -259,9 +282,13 @@ class ContentQuery:
         return _build(ContentDetail, data)
 
     @strawberry.field(description="All terms of a vocabulary in the requested language.")
-    def taxonomy(self, info: strawberry.Info, vocabulary: Vocabulary, locale: str | None = None) -> list[VocabularyTerm]:
+    def taxonomy(
+        self, info: strawberry.Info, vocabulary: Vocabulary, locale: str | None = None
+    ) -> list[VocabularyTerm]:
         try:
             language = _language(info, locale)
         except ApiError as exc:
             raise _graphql_error(exc) from exc
-        return [_build(VocabularyTerm, t) for t in queries.vocabulary_terms(vocabulary.value, language)]
+        return [
+            _build(VocabularyTerm, t) for t in queries.vocabulary_terms(vocabulary.value, language)
+        ]

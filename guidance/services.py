@@ -126,3 +126,30 @@ def record_view(translation_key, day):
             ContentViewDay.objects.filter(translation_key=translation_key, day=day).update(
                 views=F("views") + 1
             )
+
+
+def page_from_preview_token(content_type, token):
+    """The unsaved or draft page behind a headless-preview token, if the token is valid and
+    younger than ``PREVIEW_TOKEN_MAX_AGE``; otherwise ``Http404`` (nothing is revealed)."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.core import signing
+    from django.http import Http404
+
+    from guidance.models import ContentPage
+
+    app_label, _, model_name = content_type.partition(".")
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as exc:
+        raise Http404("Unknown preview.") from exc
+    if not issubclass(model, ContentPage):
+        raise Http404("Unknown preview.")
+    try:
+        model.get_preview_signer().unsign(token, max_age=settings.PREVIEW_TOKEN_MAX_AGE)
+        page = model.get_page_from_preview_token(token)
+    except signing.BadSignature as exc:  # includes SignatureExpired
+        raise Http404("The preview link is invalid or has expired.") from exc
+    if page is None:
+        raise Http404("Unknown preview.")
+    return page

@@ -21,6 +21,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from guidance.blocks import (
     RICH_TEXT_FEATURES,
@@ -146,7 +147,7 @@ class ContentPageForm(WagtailAdminPageForm):
     )
 
 
-class ContentPage(Page):
+class ContentPage(HeadlessPreviewMixin, Page):
     """The base shared by every content type (not creatable on its own)."""
 
     summary = models.TextField(

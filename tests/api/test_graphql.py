@@ -17,8 +17,12 @@ query($limit: Int!) {
 
 
 def gql(client, query, variables=None, **extra):
-    return client.post("/graphql/", {"query": query, "variables": variables or {}},
-                       content_type="application/json", **extra)
+    return client.post(
+        "/graphql/",
+        {"query": query, "variables": variables or {}},
+        content_type="application/json",
+        **extra,
+    )
 
 
 def test_graphql_listing_returns_the_same_items_as_rest(client, catalogue):
@@ -54,7 +58,9 @@ def test_graphql_item_by_path_with_related(client, catalogue):
 
 def test_graphql_never_shows_drafts(client, catalogue):
     draft = ArticlePageFactory(parent=catalogue["topic"], title="Luonnos", live=False)
-    titles = [i["title"] for i in gql(client, LISTING, {"limit": 100}).json()["data"]["content"]["items"]]
+    titles = [
+        i["title"] for i in gql(client, LISTING, {"limit": 100}).json()["data"]["content"]["items"]
+    ]
     assert "Luonnos" not in titles
     query = "query($id: Int!) { contentItem(id: $id) { title } }"
     assert gql(client, query, {"id": draft.id}).json()["data"]["contentItem"] is None
