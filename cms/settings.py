@@ -308,7 +308,7 @@ WEBHOOK_URLS = env_list(
 WEBHOOK_TIMEOUT = float(env("WEBHOOK_TIMEOUT", "5"))
 WEBHOOK_RETRY_DELAYS = [int(s) for s in env_list("WEBHOOK_RETRY_DELAYS", "10,60,300,1800,7200")]
 
-# --- Preview: editors' drafts in the frontend through a short-lived signed token -------------------
+# --- Preview: drafts in the frontend through a short-lived signed token ---
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {
         "default": (FRONTEND_URLS[0].rstrip("/") + "/preview") if FRONTEND_URLS else "/"

@@ -75,7 +75,7 @@ def test_invalid_limit_is_a_graphql_error_naming_the_parameter(client, catalogue
 def test_deep_query_is_refused_before_any_sql(client, django_assert_num_queries):
     nested = "id " + "children { id " * 20 + "}" * 20
     with django_assert_num_queries(0):
-        body = gql(client, "{ navigation { %s } }" % nested).json()
+        body = gql(client, "{ navigation { " + nested + " } }").json()
     assert "exceeds maximum operation depth" in body["errors"][0]["message"]
 
 
