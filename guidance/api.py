@@ -21,6 +21,7 @@ from guidance import queries, serializers, services
 from guidance.schemas import (
     ContentDetailOut,
     ContentListOut,
+    FeaturedOut,
     NavigationOut,
     TaxonomyOut,
     ViewCountOut,
@@ -66,6 +67,17 @@ def navigation(request, locale: LocaleParam = None):
     Untranslated nodes appear in Finnish with `locale_fallback: true`."""
     language = resolve_locale(request, locale)
     return {"locale": language, "items": [node.as_dict() for node in queries.navigation(language)]}
+
+
+@router.get("/featured/", response=FeaturedOut, summary="Featured items")
+@decorate_view(cache_public_get())
+def featured(
+    request, section: int | None = Query(None, ge=1, le=2**31), locale: LocaleParam = None
+):
+    """The items editors feature on the home page, or on the section given by id, in order."""
+    language = resolve_locale(request, locale)
+    pages = queries.featured_content(language, section)
+    return {"locale": language, "items": serializers.cards(pages, language, request)}
 
 
 @router.get("/content/", response=ContentListOut, summary="List content items")

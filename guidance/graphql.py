@@ -256,6 +256,19 @@ class ContentQuery:
             items=[_build(ContentCard, c) for c in serializers.cards(pages, language, request)],
         )
 
+    @strawberry.field(description="Featured items of the home page, or of a section by id.")
+    def featured(
+        self, info: strawberry.Info, section: int | None = None, locale: str | None = None
+    ) -> list[ContentCard]:
+        try:
+            language = _language(info, locale)
+            pages = queries.featured_content(language, section)
+        except ApiError as exc:
+            raise _graphql_error(exc) from exc
+        return [
+            _build(ContentCard, c) for c in serializers.cards(pages, language, info.context.request)
+        ]
+
     @strawberry.field(description="One item by id, translation key or frontend path.")
     def content_item(
         self,

@@ -510,3 +510,31 @@ def content_detail(language, *, page_id=None, translation_key=None, path=None):
         candidates.add(f"{home_url_path(default_language())}{relative}/")
         visible = visible.filter(url_path__in=candidates)
     return with_card_relations(visible, CARD_RENDITIONS + DETAIL_RENDITIONS).first()
+
+
+def featured_content(language, section_id=None):
+    """The items editors feature on the home page (or on a section), in their order."""
+    from guidance.models import HomePage, SectionPage
+
+    if section_id is None:
+        holder = HomePage.objects.live().filter(locale__language_code=language).first() or (
+            HomePage.objects.live().filter(locale__language_code=default_language()).first()
+        )
+    else:
+        node = node_by_id(section_id)
+        if node is None or node.type != "section":
+            from cms.api_errors import invalid_parameter
+
+            raise invalid_parameter("section", f"no section with id {section_id}")
+        holder = SectionPage.objects.live().filter(
+            translation_key=node.translation_key, locale__language_code=language
+        ).first() or SectionPage.objects.live().get(pk=node.id)
+    if holder is None:
+        return []
+    page_ids = [block.value.pk for block in holder.featured_items if block.value is not None]
+    if not page_ids:
+        return []
+    keys = list(ContentPage.objects.filter(pk__in=page_ids).values_list("pk", "translation_key"))
+    order = {key: page_ids.index(pk) for pk, key in keys}
+    pages = with_card_relations(visible_content(language).filter(translation_key__in=order))
+    return sorted(pages, key=lambda page: order[page.translation_key])

@@ -99,6 +99,11 @@ class ContentListOut(Schema):
     items: list[ContentCardOut]
 
 
+class FeaturedOut(Schema):
+    locale: str
+    items: list[ContentCardOut]
+
+
 class DocumentOut(Schema):
     id: int
     title: str

@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -50,3 +51,11 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+@hooks.register("register_rich_text_features", order=100)
+def frontend_page_links(features):
+    # Runs after Wagtail's own registration (order=100), so this handler wins.
+    from guidance.rich_text import FrontendPageLinkHandler
+
+    features.register_link_type(FrontendPageLinkHandler)

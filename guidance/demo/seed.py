@@ -43,6 +43,12 @@ PAGE_MODELS = {
     "training": TrainingPage,
 }
 GENERATED_PREFIX = "generoitu-"
+HOME_FEATURED = [
+    "elamanjana",
+    "opintopolku",
+    "vahvuuksien-tunnistaminen-tehtavapohja",
+    "ohjauksen-eettiset-periaatteet",
+]
 RICH_TEXT_FIELDS = {
     "goals",
     "preparation",
@@ -258,6 +264,18 @@ class DemoSeeder:
         page.save_revision(user=owner).publish(user=owner, skip_permission_checks=True)
         return page, True
 
+    def feature(self, home, items):
+        """Editors' picks: four items on the home page and two in each section."""
+        if home.featured_items:
+            return
+        pages = {spec.slug: page for spec, page in items}
+        home.featured_items = [("item", pages[slug]) for slug in HOME_FEATURED]
+        home.save_revision().publish()
+        for section in SectionPage.objects.child_of(home):
+            picks = [page for spec, page in items if spec.topic.startswith(section.slug + "/")][:2]
+            section.featured_items = [("item", page) for page in picks]
+            section.save_revision().publish()
+
     def translate(self, page, lang, lookup):
         if page.get_translations().filter(locale=self.locales[lang]).exists():
             return False
@@ -280,6 +298,7 @@ class DemoSeeder:
             progress.step()
         progress.done()
 
+        self.feature(home, items)
         for lang in ("sv", "en"):
             # Home, sections and topics first: a translation needs its parent translated.
             lookup = _structure_lookup(lang)

@@ -359,3 +359,50 @@ def test_items_kept_out_of_listings_are_not_newest_but_still_in_their_topic(clie
 
 def test_view_of_unknown_item_is_404(client, catalogue):
     assert client.post("/api/v1/content/9999999/view/").status_code == 404
+
+
+def test_featured_items_come_in_the_editors_order(client, catalogue):
+    home = catalogue["home"]
+    items = catalogue["items"]
+    home.featured_items = [("item", items["tool"]), ("item", items["article"])]
+    home.save_revision().publish()
+    body = get(client, "/api/v1/featured/").json()
+    assert [i["title"] for i in body["items"]] == ["Tool 3", "Article 0"]
+    section = catalogue["section"]
+    section.featured_items = [("item", items["method"])]
+    section.save_revision().publish()
+    assert [
+        i["title"] for i in get(client, f"/api/v1/featured/?section={section.id}").json()["items"]
+    ] == ["Method 2"]
+
+
+def test_featured_draft_is_not_shown(client, catalogue):
+    home = catalogue["home"]
+    tool = catalogue["items"]["tool"]
+    home.featured_items = [("item", tool)]
+    home.save_revision().publish()
+    tool.unpublish()
+    assert get(client, "/api/v1/featured/").json()["items"] == []
+
+
+def test_internal_links_in_rich_text_become_frontend_paths_in_the_readers_language(
+    client, catalogue, translate
+):
+    tool, method = catalogue["items"]["tool"], catalogue["items"]["method"]
+    method.body = [("rich_text", f'<p>Katso <a linktype="page" id="{tool.id}">työkalu</a>.</p>')]
+    method.save_revision().publish()
+    html = get(client, f"/api/v1/content/{method.id}/").json()["body"][0]["value"]["html"]
+    assert f'href="/tietoa/ajankohtaista/tool-3/" data-content-key="{tool.translation_key}"' in html
+    translate(catalogue["other"], "sv", {"tietoa": "information"})
+    translate(tool, "sv", {"tool-3": "verktyg-3"})
+    html = get(client, f"/api/v1/content/{method.id}/?locale=sv").json()["body"][0]["value"]["html"]
+    assert 'href="/information/ajankohtaista/verktyg-3/"' in html
+
+
+def test_link_to_an_unpublished_page_loses_its_href(client, catalogue):
+    tool, method = catalogue["items"]["tool"], catalogue["items"]["method"]
+    method.body = [("rich_text", f'<p>Katso <a linktype="page" id="{tool.id}">työkalu</a>.</p>')]
+    method.save_revision().publish()
+    tool.unpublish()
+    html = get(client, f"/api/v1/content/{method.id}/").json()["body"][0]["value"]["html"]
+    assert "<a>työkalu</a>" in html
