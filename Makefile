@@ -53,7 +53,7 @@ format: install
 	$(VENV)/bin/ruff format .
 
 messages: install
-	$(PY) manage.py makemessages -l fi -l sv -l en --ignore=.venv --no-obsolete
+	$(PY) manage.py makemessages -l fi -l sv --ignore=.venv --ignore=tests --ignore=bench --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
 
 bench: install
