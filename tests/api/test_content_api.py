@@ -406,3 +406,32 @@ def test_link_to_an_unpublished_page_loses_its_href(client, catalogue):
     tool.unpublish()
     html = get(client, f"/api/v1/content/{method.id}/").json()["body"][0]["value"]["html"]
     assert "<a>työkalu</a>" in html
+
+
+@pytest.mark.parametrize(
+    ("url", "bound"),
+    [
+        ("/api/v1/navigation/?locale=sv", 8),
+        ("/api/v1/taxonomy/keywords/?locale=en", 8),
+        ("/api/v1/featured/", 22),
+        ("/api/v1/content/?limit=100&keyword=uraohjaus&ordering=popular", 22),
+        ("/api/v1/content/?limit=100&locale=sv&ordering=trending", 22),
+        ("/api/v1/content/by-path/?path=/asiakastyohon/urasuunnittelu/method-2/", 30),
+        ("/api/v1/content/by-key/{key}/", 30),
+    ],
+)
+def test_every_public_endpoint_has_a_pinned_query_count(
+    client, catalogue, url, bound, settings, django_assert_max_num_queries
+):
+    settings.API_SERVER_CACHE = False
+    url = url.format(key=catalogue["items"]["method"].translation_key)
+    assert get(client, url).status_code == 200  # renditions are created on first use
+    cache.clear()  # cold application caches: the worst case
+    with django_assert_max_num_queries(bound):
+        assert get(client, url).status_code == 200
+
+
+def test_cached_response_needs_no_queries(client, catalogue, django_assert_num_queries):
+    get(client, "/api/v1/content/?limit=20")
+    with django_assert_num_queries(0):
+        assert get(client, "/api/v1/content/?limit=20")["X-Cache"] == "hit"

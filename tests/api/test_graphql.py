@@ -106,3 +106,20 @@ def test_cookie_authenticated_post_needs_a_csrf_token(catalogue):
     assert response.status_code == 403
     anonymous = Client(enforce_csrf_checks=True)
     assert gql(anonymous, "{ navigation { id } }").status_code == 200
+
+
+def test_graphql_never_shows_pages_under_a_view_restriction(client, catalogue):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=catalogue["news"], restriction_type=PageViewRestriction.PASSWORD, password="salainen"
+    )
+    titles = [
+        i["title"] for i in gql(client, LISTING, {"limit": 100}).json()["data"]["content"]["items"]
+    ]
+    assert "Tool 3" not in titles
+    query = "query($id: Int!) { contentItem(id: $id) { title } }"
+    assert (
+        gql(client, query, {"id": catalogue["items"]["tool"].id}).json()["data"]["contentItem"]
+        is None
+    )
