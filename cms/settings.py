@@ -321,3 +321,18 @@ CORS_ALLOWED_ORIGINS = FRONTEND_URLS[:]
 CORS_URLS_REGEX = r"^/(api|graphql|_allauth)/.*$"
 CORS_ALLOW_CREDENTIALS = True
 CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "X-Cache"]
+
+# --- Opintopolku training import -----------------------------------------------------------------
+OPINTOPOLKU_SEARCH_URL = env(
+    "OPINTOPOLKU_SEARCH_URL", "https://opintopolku.fi/konfo-backend/external/search/koulutukset"
+)
+OPINTOPOLKU_OFFER_URL = env(
+    "OPINTOPOLKU_OFFER_URL", "https://opintopolku.fi/konfo/{lang}/koulutus/{oid}"
+)
+OPINTOPOLKU_CLASSIFICATION = env("OPINTOPOLKU_CLASSIFICATION", "ohjaajakoulutukset")
+OPINTOPOLKU_PAGE_SIZE = min(200, int(env("OPINTOPOLKU_PAGE_SIZE", "100")))
+OPINTOPOLKU_TIMEOUT = float(env("OPINTOPOLKU_TIMEOUT", "10"))
+OPINTOPOLKU_RETRIES = int(env("OPINTOPOLKU_RETRIES", "2"))
+OPINTOPOLKU_RETRY_BACKOFF = float(env("OPINTOPOLKU_RETRY_BACKOFF", "1"))
+OPINTOPOLKU_RETIRE_MAX_SHARE = float(env("OPINTOPOLKU_RETIRE_MAX_SHARE", "0.3"))
+OPINTOPOLKU_IMAGE_MAX_BYTES = int(env("OPINTOPOLKU_IMAGE_MAX_BYTES", str(3 * 1024 * 1024)))

@@ -59,3 +59,35 @@ def frontend_page_links(features):
     from guidance.rich_text import FrontendPageLinkHandler
 
     features.register_link_type(FrontendPageLinkHandler)
+
+
+@hooks.register("register_admin_urls")
+def register_import_report_urls():
+    from django.urls import path
+
+    from guidance.views import ImportRunReport
+
+    return [
+        path("reports/training-imports/", ImportRunReport.as_view(), name="training_imports"),
+        path(
+            "reports/training-imports/results/",
+            ImportRunReport.as_view(results_only=True),
+            name="training_imports_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_import_report_menu_item():
+    from django.urls import reverse
+
+    from cms.wagtail_hooks import PermissionMenuItem
+
+    return PermissionMenuItem(
+        _("Training imports"),
+        reverse("training_imports"),
+        name="training-imports",
+        icon_name="download",
+        order=1010,
+        permission="guidance.view_importrun",
+    )

@@ -1,3 +1,4 @@
+from guidance.models.imports import ImportRun  # noqa: F401,E402
 from guidance.models.pages import (  # noqa: F401
     CONTENT_PAGE_MODELS,
     CONTENT_PAGE_TYPES,

@@ -420,6 +420,29 @@ class MaterialPage(ContentPage):
         verbose_name_plural = _("materials")
 
 
+class TrainingPageForm(ContentPageForm):
+    """Imported trainings are read-only except for curation: classification and listings."""
+
+    CURATION_FIELDS = {
+        "keywords",
+        "themes",
+        "target_groups",
+        "sectors",
+        "guidance_settings",
+        "exclude_from_listings",
+        "comment_notifications",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if getattr(self.instance, "source", "manual") != "manual":
+            for name, form_field in self.fields.items():
+                if name not in self.CURATION_FIELDS:
+                    form_field.disabled = True
+                    form_field.required = False
+                    form_field.help_text = _("Imported from Opintopolku; changes come from there.")
+
+
 class TrainingPage(ContentPage):
     FORMAT_CHOICES = [
         ("contact", _("Contact teaching")),
@@ -439,6 +462,18 @@ class TrainingPage(ContentPage):
     )
     credit_unit = models.CharField(_("unit of extent"), max_length=60, blank=True)
     places = models.CharField(_("places"), max_length=500, blank=True)
+    training_type = models.CharField(_("type of training"), max_length=100, blank=True)
+
+    # Trainings imported from Opintopolku: keyed by the offer's OID, read-only in the admin
+    # except for curation fields (placement, classification, listings).
+    SOURCE_CHOICES = [("manual", _("Added by an editor")), ("opintopolku", _("Opintopolku"))]
+    source = models.CharField(_("source"), max_length=16, choices=SOURCE_CHOICES, default="manual")
+    source_id = models.CharField(
+        _("source id"), max_length=100, null=True, blank=True, db_index=True, editable=False
+    )
+    source_hash = models.CharField(max_length=64, blank=True, editable=False)
+    source_image_url = models.URLField(max_length=500, blank=True, editable=False)
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True, editable=False)
 
     type_panels = [
         FieldPanel("provider"),
@@ -451,6 +486,7 @@ class TrainingPage(ContentPage):
     ]
     search_fields = [*ContentPage.search_fields, index.SearchField("provider")]
     api_type = "training"
+    base_form_class = TrainingPageForm
 
     class Meta:
         verbose_name = _("training")

@@ -1,0 +1,12 @@
+"""Background tasks for guidance content."""
+
+from django_tasks import task
+
+
+@task()
+def import_trainings():
+    """The nightly Opintopolku import (enqueued by `manage.py enqueue_daily_tasks` from cron)."""
+    from guidance.importers.opintopolku import TrainingImporter
+
+    run = TrainingImporter().run()
+    return {"run": run.pk, "status": run.status}
