@@ -336,3 +336,6 @@ OPINTOPOLKU_RETRIES = int(env("OPINTOPOLKU_RETRIES", "2"))
 OPINTOPOLKU_RETRY_BACKOFF = float(env("OPINTOPOLKU_RETRY_BACKOFF", "1"))
 OPINTOPOLKU_RETIRE_MAX_SHARE = float(env("OPINTOPOLKU_RETIRE_MAX_SHARE", "0.3"))
 OPINTOPOLKU_IMAGE_MAX_BYTES = int(env("OPINTOPOLKU_IMAGE_MAX_BYTES", str(3 * 1024 * 1024)))
+
+# A completed "Quality review" workflow publishes; see guidance.workflows.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "guidance.workflows.publish_after_review"

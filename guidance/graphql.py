@@ -108,6 +108,24 @@ class ContentCard:
     first_published_at: datetime.datetime | None
     last_published_at: datetime.datetime | None
     review_overdue: bool
+    quality_status: str
+
+
+@strawberry.type
+class CriterionResult:
+    code: str
+    title: str
+    mandatory: bool
+    result: str
+
+
+@strawberry.type
+class QualitySummary:
+    status: str
+    criteria_set_version: int | None
+    assessed_at: datetime.datetime | None
+    next_review_due: datetime.date | None
+    criteria: list[CriterionResult]
 
 
 @strawberry.type
@@ -144,6 +162,7 @@ class ContentDetail(ContentCard):
     next_review_due: datetime.date | None
     fields: JSON
     related: list[ContentCard]
+    quality: QualitySummary
 
 
 @strawberry.type
@@ -171,6 +190,8 @@ def _build(cls, data):
         "links": (Link, True),
         "licence": (Choice, False),
         "related": (ContentCard, True),
+        "quality": (QualitySummary, False),
+        "criteria": (CriterionResult, True),
     }
     fields = {f.name for f in cls.__strawberry_definition__.fields}
     values = {}

@@ -322,6 +322,9 @@ def content_types_by_api_type():
 
 def with_card_relations(queryset, renditions=CARD_RENDITIONS):
     """Everything a card needs in a constant number of queries."""
+    from guidance.quality import latest_approval_subquery
+
+    queryset = queryset.annotate(last_approved_at=latest_approval_subquery())
     return queryset.select_related("locale", "hero_image").prefetch_related(
         *(
             Prefetch(field, queryset=TAXONOMY_MODELS[api].objects.only("id", "translation_key"))

@@ -89,6 +89,7 @@ class ContentCardOut(Schema):
     first_published_at: datetime.datetime | None
     last_published_at: datetime.datetime | None
     review_overdue: bool
+    quality_status: str
 
 
 class ContentListOut(Schema):
@@ -130,6 +131,21 @@ class BlockOut(Schema):
     value: dict
 
 
+class CriterionResultOut(Schema):
+    code: str
+    title: str
+    mandatory: bool
+    result: str
+
+
+class QualitySummaryOut(Schema):
+    status: str
+    criteria_set_version: int | None
+    assessed_at: datetime.datetime | None
+    next_review_due: datetime.date | None
+    criteria: list[CriterionResultOut]
+
+
 class ContentDetailOut(ContentCardOut):
     search_description: str
     body: list[BlockOut]
@@ -140,6 +156,7 @@ class ContentDetailOut(ContentCardOut):
     next_review_due: datetime.date | None
     fields: dict
     related: list[ContentCardOut]
+    quality: QualitySummaryOut
 
 
 class ViewCountOut(Schema):

@@ -4,6 +4,7 @@ from django.utils import translation
 from wagtail.rich_text import expand_db_html
 
 from guidance import queries
+from guidance.quality import quality_status, quality_summary
 
 
 def absolute(request, url):
@@ -85,6 +86,9 @@ def card(page, language, request, locales_by_key):
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
         "review_overdue": page.review_overdue,
+        "quality_status": quality_status(
+            getattr(page, "last_approved_at", None), page.next_review_due
+        ),
     }
 
 
@@ -237,6 +241,7 @@ def detail(page, language, request, related_pages=()):
             "next_review_due": specific.next_review_due,
             "fields": type_fields(specific, language),
             "related": [card(p, language, request, locales_by_key) for p in related_pages],
+            "quality": quality_summary(page, language),
         }
     )
     return data

@@ -10,3 +10,11 @@ def import_trainings():
 
     run = TrainingImporter().run()
     return {"run": run.pk, "status": run.status}
+
+
+@task()
+def review_maintenance():
+    """Daily: overdue items notify their owners and start their re-review."""
+    from guidance.quality import run_review_maintenance
+
+    return run_review_maintenance()

@@ -12,6 +12,15 @@ from guidance.models.pages import (  # noqa: F401
     TopicPage,
     TrainingPage,
 )
+from guidance.models.quality import (  # noqa: F401,E402
+    ContentFeedback,
+    CriterionResult,
+    QualityAssessment,
+    QualityCriteriaSet,
+    QualityCriterion,
+    QualityReviewTask,
+    ReviewReminder,
+)
 from guidance.models.stats import ContentViewDay  # noqa: F401,E402
 from guidance.models.taxonomy import (  # noqa: F401
     TAXONOMY_MODELS,

@@ -1,7 +1,6 @@
 import json
 
 import pytest
-from django.core.management import call_command
 
 from cms import webhooks
 from cms.models import WebhookDelivery
@@ -21,7 +20,24 @@ def hooked(settings, receiver):
 
 
 def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0.01", verbosity=0)
+    """Work the database queue with the db_worker's own run_task, inside the test transaction
+    (the command itself closes connections between tasks, which would end the transaction)."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    while task_result := DBTaskResult.objects.ready().filter(backend_name="default").get_locked():
+        task_result.claim(worker.worker_id)
+        worker.run_task(task_result)
 
 
 def test_publishing_sends_a_signed_webhook(topic, hooked, django_capture_on_commit_callbacks):
@@ -50,18 +66,14 @@ def test_publishing_sends_a_signed_webhook(topic, hooked, django_capture_on_comm
     assert delivery.attempts == 1
 
 
-# The worker commits as in production, so these tests run outside a test transaction.
-WORKER = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@WORKER
 def test_receiver_500_is_retried_with_the_same_key_and_page_stays_published(
-    topic, hooked, settings
+    topic, hooked, settings, django_capture_on_commit_callbacks
 ):
     settings.TASKS = DB_TASKS
     hooked.statuses = [500, 502]
     page = ArticlePageFactory(parent=topic, title="Uutinen", slug="uutinen", live=False)
-    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
     page.refresh_from_db()
     assert page.live
     run_worker()
@@ -73,13 +85,15 @@ def test_receiver_500_is_retried_with_the_same_key_and_page_stays_published(
     assert delivery.attempts == 3
 
 
-@WORKER
-def test_unreachable_receiver_fails_after_retries_without_breaking_publishing(topic, settings):
+def test_unreachable_receiver_fails_after_retries_without_breaking_publishing(
+    topic, settings, django_capture_on_commit_callbacks
+):
     settings.WEBHOOK_URLS = ["http://127.0.0.1:9/unreachable"]
     settings.WEBHOOK_RETRY_DELAYS = [0, 0]
     settings.TASKS = DB_TASKS
     page = ArticlePageFactory(parent=topic, live=False)
-    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
     run_worker()
 
     page.refresh_from_db()

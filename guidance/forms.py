@@ -1,0 +1,86 @@
+"""The reviewer's form: one outcome and justification per criterion of the current set."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from guidance.models import CriterionResult, QualityCriteriaSet, QualityCriterion
+
+
+def criteria_for_form():
+    current = QualityCriteriaSet.current()
+    if current is None:
+        return []
+    return list(
+        QualityCriterion.objects.filter(
+            criteria_set=current, locale__language_code=settings.LANGUAGE_CODE
+        )
+    )
+
+
+class QualityReviewForm(forms.Form):
+    action = "approve"
+    content_type = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria_for_form()
+        for criterion in self.criteria:
+            outcome = forms.ChoiceField(
+                label=criterion.title,
+                choices=CriterionResult.Outcome.choices,
+                widget=forms.RadioSelect,
+                required=False,
+                help_text=criterion.reviewer_guidance,
+            )
+            outcome.criterion = criterion
+            self.fields[f"outcome_{criterion.code}"] = outcome
+            justification = forms.CharField(
+                label=_("Justification: %(title)s") % {"title": criterion.title},
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+                max_length=2000,
+            )
+            justification.criterion = criterion
+            self.fields[f"justification_{criterion.code}"] = justification
+
+    def applicable(self):
+        api_type = self.cleaned_data.get("content_type") or ""
+        return [c for c in self.criteria if c.applies_to_type(api_type)]
+
+    def clean(self):
+        cleaned = super().clean()
+        missing_mandatory = []
+        for criterion in self.applicable():
+            outcome = cleaned.get(f"outcome_{criterion.code}")
+            justification = (cleaned.get(f"justification_{criterion.code}") or "").strip()
+            if not outcome:
+                self.add_error(f"outcome_{criterion.code}", _("Choose an outcome."))
+            if not justification:
+                self.add_error(f"justification_{criterion.code}", _("Write a justification."))
+            if (
+                self.action == "approve"
+                and criterion.mandatory
+                and outcome != CriterionResult.Outcome.MEETS
+            ):
+                missing_mandatory.append(criterion.title)
+        if missing_mandatory:
+            raise forms.ValidationError(
+                _("Approval is not possible while mandatory criteria are not met: %(titles)s.")
+                % {"titles": ", ".join(missing_mandatory)}
+            )
+        return cleaned
+
+    def results(self):
+        return [
+            (
+                c,
+                self.cleaned_data[f"outcome_{c.code}"],
+                self.cleaned_data[f"justification_{c.code}"].strip(),
+            )
+            for c in self.applicable()
+        ]
+
+
+def quality_review_form(action):
+    return type("QualityReviewActionForm", (QualityReviewForm,), {"action": action})

@@ -1,0 +1,238 @@
+"""Quality criteria, immutable assessments, the review workflow task, feedback and reminders."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+CONTENT_TYPE_CHOICES = [
+    ("article", _("article")),
+    ("method", _("method")),
+    ("tool", _("tool")),
+    ("material", _("material")),
+    ("training", _("training")),
+]
+
+
+class QualityCriteriaSet(models.Model):
+    """A published version of the criteria. Assessments record which version they used."""
+
+    version = models.PositiveIntegerField(_("version"), unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    valid_from = models.DateField(_("valid from"))
+    is_current = models.BooleanField(_("current"), default=False)
+
+    class Meta:
+        verbose_name = _("quality criteria set")
+        verbose_name_plural = _("quality criteria sets")
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"],
+                condition=models.Q(is_current=True),
+                name="one_current_criteria_set",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} (v{self.version})"
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(is_current=True).first()
+
+
+class QualityCriterion(TranslatableMixin, models.Model):
+    criteria_set = models.ForeignKey(
+        QualityCriteriaSet,
+        on_delete=models.PROTECT,
+        related_name="criteria",
+        verbose_name=_("criteria set"),
+    )
+    code = models.SlugField(_("code"), max_length=40)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"))
+    reviewer_guidance = models.TextField(_("guidance for reviewers"), blank=True)
+    mandatory = models.BooleanField(_("mandatory"), default=True)
+    applies_to = models.JSONField(
+        _("applies to"),
+        default=list,
+        help_text=_("Content types the criterion applies to; empty means all."),
+    )
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("description"),
+        TranslatableField("reviewer_guidance"),
+        SynchronizedField("code"),
+        SynchronizedField("mandatory"),
+        SynchronizedField("applies_to"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("quality criterion")
+        verbose_name_plural = _("quality criteria")
+        ordering = ["criteria_set", "sort_order", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["criteria_set", "code", "locale"], name="unique_criterion_code_per_set"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.code}: {self.title}"
+
+    def applies_to_type(self, api_type):
+        return not self.applies_to or api_type in self.applies_to
+
+
+class ImmutableModel(models.Model):
+    """Written once: an assessment is evidence, so it is never changed or deleted."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and type(self).objects.filter(pk=self.pk).exists():
+            raise ValidationError(_("Quality assessments cannot be changed."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Quality assessments cannot be deleted."))
+
+
+class QualityAssessment(ImmutableModel):
+    class Result(models.TextChoices):
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("changes requested")
+
+    translation_key = models.UUIDField(_("content item"), db_index=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("page"),
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("revision"),
+    )
+    criteria_set = models.ForeignKey(
+        QualityCriteriaSet,
+        on_delete=models.PROTECT,
+        related_name="assessments",
+        verbose_name=_("criteria set"),
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("reviewer"),
+    )
+    task_state = models.ForeignKey(
+        "wagtailcore.TaskState", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    result = models.CharField(_("result"), max_length=12, choices=Result.choices)
+    created_at = models.DateTimeField(_("assessed at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("quality assessment")
+        verbose_name_plural = _("quality assessments")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_result_display()} {self.created_at:%Y-%m-%d}"
+
+
+class CriterionResult(ImmutableModel):
+    class Outcome(models.TextChoices):
+        MEETS = "meets", _("meets")
+        DOES_NOT_MEET = "does_not_meet", _("does not meet")
+        NOT_APPLICABLE = "not_applicable", _("not applicable")
+
+    assessment = models.ForeignKey(
+        QualityAssessment, on_delete=models.CASCADE, related_name="results"
+    )
+    criterion = models.ForeignKey(QualityCriterion, on_delete=models.PROTECT, related_name="+")
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices)
+    justification = models.TextField(_("justification"))
+
+    class Meta:
+        verbose_name = _("criterion result")
+        verbose_name_plural = _("criterion results")
+        ordering = ["criterion__sort_order"]
+
+
+class QualityReviewTask(AbstractGroupApprovalTask):
+    """The reviewer records, per criterion, meets / does not meet / not applicable with a
+    justification. Approval is refused while a mandatory criterion is not met."""
+
+    class Meta:
+        verbose_name = _("Quality review task")
+        verbose_name_plural = _("Quality review tasks")
+
+    @classmethod
+    def get_description(cls):
+        return _("Members of the chosen groups assess the item against the quality criteria")
+
+    def get_actions(self, obj, user):
+        if user.is_superuser or self._user_in_groups(user):
+            return [
+                ("reject", _("Return with notes"), True),
+                ("approve", _("Approve against the criteria"), True),
+            ]
+        return []
+
+    def get_form_for_action(self, action):
+        from guidance.forms import quality_review_form
+
+        return quality_review_form(action)
+
+    def get_template_for_action(self, action):
+        return "guidance/quality_review_modal.html"
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from guidance import quality
+
+        return quality.record_review(self, task_state, user, action_name, kwargs)
+
+
+class ContentFeedback(models.Model):
+    """ "Was this helpful?" from counsellors, anonymous, keyed by translation_key."""
+
+    translation_key = models.UUIDField(_("content item"), db_index=True)
+    locale = models.CharField(_("language"), max_length=8)
+    helpful = models.BooleanField(_("helpful"))
+    comment = models.TextField(_("comment"), blank=True, max_length=500)
+    created_at = models.DateTimeField(_("given at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        ordering = ["-created_at"]
+
+
+class ReviewReminder(models.Model):
+    """One row per item and due date: the owner is told once, and the re-review starts once."""
+
+    translation_key = models.UUIDField(db_index=True)
+    due_date = models.DateField()
+    owner_email_sent_at = models.DateTimeField(null=True, blank=True)
+    workflow_started_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_key", "due_date"], name="one_reminder_per_due_date"
+            )
+        ]

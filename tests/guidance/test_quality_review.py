@@ -1,0 +1,269 @@
+import datetime
+import io
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.utils import timezone
+
+from community.factories import StaffUserFactory
+from guidance.factories import MethodPageFactory
+from guidance.models import (
+    CriterionResult,
+    MethodPage,
+    QualityAssessment,
+    QualityCriteriaSet,
+    QualityCriterion,
+    ReviewReminder,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reviewer(db):
+    return StaffUserFactory(groups=["Quality reviewers"], username="riikka")
+
+
+@pytest.fixture
+def submitted(topic, editor):
+    """A new method submitted to the Quality review workflow and past the editors' check."""
+    page = MethodPageFactory(parent=topic, title="Elämänjana", slug="elamanjana", live=False)
+    page.content_owner = editor
+    page.save_revision(user=editor)
+    workflow = page.get_workflow()
+    assert workflow.name == "Quality review"
+    workflow_state = workflow.start(page, user=editor)
+    task_state = workflow_state.current_task_state
+    task_state.approve(user=editor)  # the editors' content check
+    workflow_state.refresh_from_db()
+    return page, workflow_state.current_task_state
+
+
+def criteria(api_type="method"):
+    current = QualityCriteriaSet.current()
+    return [
+        c
+        for c in QualityCriterion.objects.filter(criteria_set=current, locale__language_code="fi")
+        if c.applies_to_type(api_type)
+    ]
+
+
+def review_form(outcome_for=lambda c: "meets"):
+    data = {"content_type": "method"}
+    for criterion in criteria():
+        data[f"outcome_{criterion.code}"] = outcome_for(criterion)
+        data[f"justification_{criterion.code}"] = f"Perustelu: {criterion.title}"
+    return data
+
+
+def act(client, page, task_state, action, data):
+    return client.post(
+        f"/admin/pages/workflow/action/{page.pk}/{action}/{task_state.pk}/",
+        data,
+        HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+    )
+
+
+def test_seeded_criteria_set_has_a_dozen_translated_criteria():
+    current = QualityCriteriaSet.current()
+    assert current.version == 1
+    finnish = QualityCriterion.objects.filter(criteria_set=current, locale__language_code="fi")
+    assert 10 <= finnish.count() <= 14
+    assert finnish.filter(mandatory=True).count() >= 8
+    for criterion in finnish:
+        assert criterion.get_translations().count() == 2
+
+
+def test_approval_is_refused_while_a_mandatory_criterion_is_not_met(client, reviewer, submitted):
+    page, task_state = submitted
+    client.force_login(reviewer)
+    data = review_form(lambda c: "does_not_meet" if c.code == "accuracy" else "meets")
+
+    response = act(client, page, task_state, "approve", data)
+
+    assert response.status_code == 200
+    assert "Hyväksyntä ei ole mahdollinen" in response.json()["html"]
+    page.refresh_from_db()
+    assert not page.live
+    assert not QualityAssessment.objects.exists()
+
+
+def test_approval_with_all_mandatory_criteria_met_publishes_and_records(
+    client, reviewer, submitted
+):
+    page, task_state = submitted
+    client.force_login(reviewer)
+    data = review_form(lambda c: "meets" if c.mandatory else "not_applicable")
+
+    act(client, page, task_state, "approve", data)
+
+    page.refresh_from_db()
+    assert page.live
+    assessment = QualityAssessment.objects.get()
+    assert assessment.result == "approved"
+    assert assessment.reviewer == reviewer
+    assert assessment.revision_id == task_state.revision_id
+    assert assessment.criteria_set.version == 1
+    assert assessment.results.count() == len(criteria())
+    assert page.next_review_due == page.compute_next_review_due()  # 12 months from today
+
+
+def test_forged_content_type_cannot_approve_an_unmet_criterion(client, reviewer, submitted):
+    page, task_state = submitted
+    client.force_login(reviewer)
+    data = review_form(lambda c: "meets")
+    # Pretend the page is a training, to which "instructions" does not apply, and leave it out.
+    data["content_type"] = "training"
+    data["outcome_open-free"] = ""
+    data["justification_open-free"] = ""
+    act(client, page, task_state, "approve", data)
+    page.refresh_from_db()
+    assert not page.live
+    assert QualityAssessment.objects.get().result == "rejected"
+
+
+def test_rejection_returns_the_page_with_per_criterion_notes(client, reviewer, submitted):
+    page, task_state = submitted
+    client.force_login(reviewer)
+    data = review_form(lambda c: "does_not_meet" if c.code == "sources" else "meets")
+    data["justification_sources"] = "Lähteet puuttuvat kokonaan."
+
+    act(client, page, task_state, "reject", data)
+
+    task_state.refresh_from_db()
+    assert task_state.status == "rejected"
+    assert "Lähteet puuttuvat kokonaan." in task_state.comment
+    page.refresh_from_db()
+    assert not page.live
+    assessment = QualityAssessment.objects.get()
+    assert assessment.result == "rejected"
+    assert (
+        assessment.results.get(criterion__code="sources").outcome
+        == CriterionResult.Outcome.DOES_NOT_MEET
+    )
+
+
+def test_the_author_sees_the_notes_in_the_editor(client, reviewer, editor, submitted):
+    page, task_state = submitted
+    client.force_login(reviewer)
+    data = review_form(lambda c: "does_not_meet" if c.code == "sources" else "meets")
+    data["justification_sources"] = "Lähteet puuttuvat kokonaan."
+    act(client, page, task_state, "reject", data)
+    client.force_login(editor)
+    assert (
+        "Lähteet puuttuvat kokonaan."
+        in client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    )
+
+
+def test_assessments_are_immutable(client, reviewer, submitted):
+    page, task_state = submitted
+    client.force_login(reviewer)
+    act(client, page, task_state, "approve", review_form())
+    assessment = QualityAssessment.objects.get()
+    assessment.result = "rejected"
+    with pytest.raises(ValidationError):
+        assessment.save()
+    with pytest.raises(ValidationError):
+        assessment.delete()
+    result = assessment.results.first()
+    result.outcome = "does_not_meet"
+    with pytest.raises(ValidationError):
+        result.save()
+
+
+def test_editor_without_publish_permission_cannot_bypass_the_workflow(client, editor, topic):
+    from wagtail.actions.publish_page_revision import PublishPagePermissionError
+
+    page = MethodPageFactory(parent=topic, title="Ohitus", slug="ohitus", live=False)
+    revision = page.save_revision(user=editor)
+    assert not page.permissions_for_user(editor).can_publish()
+    with pytest.raises(PublishPagePermissionError):
+        revision.publish(user=editor)
+    client.force_login(editor)
+    edit_page = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert 'name="action-publish"' not in edit_page
+    assert 'name="action-submit"' in edit_page
+    page.refresh_from_db()
+    assert not page.live
+    # Copying with "publish copies" needs publish permission too.
+    client.post(
+        f"/admin/pages/{page.pk}/copy/",
+        {
+            "new_title": "Kopio",
+            "new_slug": "kopio",
+            "new_parent_page": topic.pk,
+            "publish_copies": "on",
+        },
+    )
+    assert not MethodPage.objects.filter(slug="kopio", live=True).exists()
+
+
+def test_edits_after_approval_need_reapproval(client, reviewer, editor, submitted):
+    page, task_state = submitted
+    client.force_login(reviewer)
+    act(client, page, task_state, "approve", review_form())
+    page.refresh_from_db()
+    page.title = "Muokattu otsikko"
+    page.save_revision(user=editor)
+    assert client.get(f"/api/v1/content/{page.pk}/").json()["title"] == "Elämänjana"
+
+
+def test_public_quality_summary_hides_reviewers_and_justifications(client, reviewer, submitted):
+    page, task_state = submitted
+    client.force_login(reviewer)
+    act(client, page, task_state, "approve", review_form())
+    client.logout()
+    body = client.get(f"/api/v1/content/{page.pk}/?locale=sv").json()
+    quality = body["quality"]
+    assert quality["status"] == "approved"
+    assert quality["criteria_set_version"] == 1
+    assert quality["next_review_due"]
+    titles = {c["code"]: c["title"] for c in quality["criteria"]}
+    assert titles["accuracy"] == "Korrekthet och aktualitet"
+    assert {c["result"] for c in quality["criteria"]} == {"meets"}
+    text = str(body)
+    assert "Perustelu" not in text
+    assert "riikka" not in text
+    assert body["quality_status"] == "approved"
+
+
+def test_never_reviewed_item_says_so(client, topic):
+    page = MethodPageFactory(parent=topic)
+    body = client.get(f"/api/v1/content/{page.pk}/").json()
+    assert body["quality"]["status"] == "not_reviewed"
+    assert body["quality"]["criteria"] == []
+
+
+@pytest.fixture
+def overdue(topic, editor):
+    page = MethodPageFactory(parent=topic, title="Vanheneva", slug="vanheneva")
+    page.content_owner = editor
+    page.next_review_due = timezone.localdate() - datetime.timedelta(days=3)
+    page.save()
+    return page
+
+
+def test_overdue_item_is_flagged_in_the_api(client, overdue):
+    body = client.get(f"/api/v1/content/{overdue.pk}/").json()
+    assert body["review_overdue"] is True
+    assert body["quality"]["status"] == "review_overdue"
+
+
+def test_overdue_item_emails_its_owner_once_and_starts_the_rereview(overdue, editor):
+    def reminders():  # Wagtail also mails the workflow's reviewers; count only ours
+        return [m for m in mail.outbox if m.subject.startswith("Tarkistus erääntynyt")]
+
+    call_command("review_maintenance", stdout=io.StringIO())
+    assert len(reminders()) == 1
+    assert reminders()[0].to == [editor.email]
+    assert "Vanheneva" in reminders()[0].subject
+    overdue.refresh_from_db()
+    assert overdue.workflow_in_progress
+    assert overdue.live  # nothing is unpublished
+
+    call_command("review_maintenance", stdout=io.StringIO())
+    assert len(reminders()) == 1
+    assert ReviewReminder.objects.count() == 1
