@@ -43,10 +43,12 @@ def install_error_handlers(api):
         details = []
         for error in exc.errors:
             location = [str(part) for part in error.get("loc", [])]
-            # ("query", "limit") → "limit"; body fields keep their dotted path
-            parameter = ".".join(
-                location[1:] if location[:1] in (["query"], ["path"]) else location
-            )
+            # ("query", "limit") → "limit"; ("body", "payload", "comment") → "comment"
+            if location[:1] in (["query"], ["path"]):
+                location = location[1:]
+            elif location[:1] == ["body"]:
+                location = location[2:] or location[1:]
+            parameter = ".".join(location)
             details.append({"parameter": parameter, "message": error.get("msg", "invalid")})
         names = ", ".join(sorted({d["parameter"] for d in details})) or "request"
         return respond(request, 400, "invalid_parameter", f"Invalid value for {names}.", details)

@@ -12,16 +12,17 @@ from django.utils import timezone
 from ninja import Path, Query, Router, Schema
 from ninja.decorators import decorate_view
 from ninja.responses import Status
-from ninja.throttling import AnonRateThrottle
 from pydantic import Field
 
 from cms.http import cache_public_get
 from cms.locales import resolve_locale
+from cms.throttling import ClientThrottle
 from guidance import queries, serializers, services
 from guidance.schemas import (
     ContentDetailOut,
     ContentListOut,
     FeaturedOut,
+    FeedbackOut,
     NavigationOut,
     TaxonomyOut,
     ViewCountOut,
@@ -154,17 +155,10 @@ def content_detail(
     return _detail(request, resolve_locale(request, locale), page_id=content_id)
 
 
-class ViewThrottle(AnonRateThrottle):
-    rate = "120/min"
-
-    def allow_request(self, request):  # signed-in users are throttled the same way
-        return super().allow_request(request)
-
-
 @router.post(
     "/content/{content_id}/view/",
     response={202: ViewCountOut},
-    throttle=[ViewThrottle()],
+    throttle=[ClientThrottle("views", "120/min")],
     summary="Count a view",
 )
 def count_view(request, content_id: Annotated[int, Path(ge=1, le=2**31)]):
@@ -223,3 +217,26 @@ def preview(
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return serializers.detail(page, language, request, queries.related_content(page, language))
+
+
+class FeedbackIn(Schema):
+    helpful: bool
+    comment: str = Field("", max_length=500, description="Optional; plain text, HTML is removed")
+    locale: LocaleParam = None
+
+
+@router.post(
+    "/content/{content_id}/feedback/",
+    response={201: FeedbackOut},
+    throttle=[ClientThrottle("feedback", "20/min")],
+    summary="Was this helpful?",
+)
+def give_feedback(request, content_id: Annotated[int, Path(ge=1, le=2**31)], payload: FeedbackIn):
+    """Anonymous "was this helpful" with an optional short comment; reviewers see it next to
+    the item. Limited to 20 a minute per client."""
+    translation_key = queries.visible_translation_key(content_id)
+    if translation_key is None:
+        raise Http404("No published content item matches.")
+    language = resolve_locale(request, payload.locale)
+    services.record_feedback(translation_key, language, payload.helpful, payload.comment)
+    return Status(201, {"received": True})

@@ -159,6 +159,10 @@ class ContentDetailOut(ContentCardOut):
     quality: QualitySummaryOut
 
 
+class FeedbackOut(Schema):
+    received: bool
+
+
 class ViewCountOut(Schema):
     counted: bool
 

@@ -153,3 +153,32 @@ def page_from_preview_token(content_type, token):
     if page is None:
         raise Http404("Unknown preview.")
     return page
+
+
+def record_feedback(translation_key, language, helpful, comment):
+    """Store "was this helpful"; the comment is reduced to plain text (no HTML survives)."""
+    import html
+
+    import nh3
+
+    from guidance.models import ContentFeedback
+
+    text = html.unescape(nh3.clean(comment or "", tags=set())).strip()[:500]
+    return ContentFeedback.objects.create(
+        translation_key=translation_key, locale=language, helpful=helpful, comment=text
+    )
+
+
+def feedback_summary(translation_key, recent=5):
+    """Counts and the latest comments, for reviewers."""
+    from django.db.models import Count, Q
+
+    from guidance.models import ContentFeedback
+
+    rows = ContentFeedback.objects.filter(translation_key=translation_key)
+    counts = rows.aggregate(
+        helpful_count=Count("pk", filter=Q(helpful=True)),
+        not_helpful_count=Count("pk", filter=Q(helpful=False)),
+    )
+    comments = list(rows.exclude(comment="").order_by("-created_at")[:recent])
+    return {**counts, "comments": comments}

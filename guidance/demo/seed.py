@@ -25,9 +25,13 @@ from guidance.demo.taxonomy import VOCABULARIES
 from guidance.models import (
     TAXONOMY_MODELS,
     ArticlePage,
+    CriterionResult,
     HomePage,
     MaterialPage,
     MethodPage,
+    QualityAssessment,
+    QualityCriteriaSet,
+    QualityCriterion,
     SectionPage,
     ToolPage,
     TopicPage,
@@ -264,6 +268,44 @@ class DemoSeeder:
         page.save_revision(user=owner).publish(user=owner, skip_permission_checks=True)
         return page, True
 
+    def assess(self, page, review, reviewer):
+        """Approved and overdue demo items carry a real assessment against the criteria."""
+        if (
+            review == "none"
+            or QualityAssessment.objects.filter(translation_key=page.translation_key).exists()
+        ):
+            return
+        criteria_set = QualityCriteriaSet.current()
+        criteria = [
+            c
+            for c in QualityCriterion.objects.filter(criteria_set=criteria_set, locale=self.fi)
+            if c.applies_to_type(page.api_type)
+        ]
+        assessment = QualityAssessment.objects.create(
+            translation_key=page.translation_key,
+            page=page,
+            revision=page.live_revision,
+            criteria_set=criteria_set,
+            reviewer=reviewer,
+            result=QualityAssessment.Result.APPROVED,
+        )
+        CriterionResult.objects.bulk_create(
+            [
+                CriterionResult(
+                    assessment=assessment,
+                    criterion=c,
+                    outcome="meets"
+                    if c.mandatory or c.code != "plain-language"
+                    else "not_applicable",
+                    justification="Tarkistettu demoaineiston laatuarvioinnissa.",
+                )
+                for c in criteria
+            ]
+        )
+        # Backdate: the assessment was made one review interval before the due date.
+        assessed = timezone.now() - datetime.timedelta(days=400 if review == "overdue" else 30)
+        QualityAssessment.objects.filter(pk=assessment.pk).update(created_at=assessed)
+
     def feature(self, home, items):
         """Editors' picks: four items on the home page and two in each section."""
         if home.featured_items:
@@ -291,9 +333,11 @@ class DemoSeeder:
         topics = self.sections(home)
         items = []
         progress = Progress(len(demo.ITEMS), "Demo items", self.stdout)
+        reviewer = get_user_model().objects.get(username="riikka.arvioija")
         for index, spec in enumerate(demo.ITEMS):
             page, created = self.item(spec, topics[spec.topic], owners[index % len(owners)], index)
             self.created += created
+            self.assess(page, spec.review, reviewer)
             items.append((spec, page))
             progress.step()
         progress.done()

@@ -31,6 +31,7 @@ from guidance.blocks import (
     StepBlock,
 )
 from guidance.models.taxonomy import default_locale_terms
+from guidance.panels import QualityPanel
 
 CONTENT_PAGE_MODELS = ("articlepage", "methodpage", "toolpage", "materialpage", "trainingpage")
 CONTENT_PAGE_TYPES = [f"guidance.{name}" for name in CONTENT_PAGE_MODELS]
@@ -251,6 +252,7 @@ class ContentPage(HeadlessPreviewMixin, Page):
         FieldPanel("material_languages"),
     ]
     maintenance_panels = [
+        QualityPanel(heading=_("Quality and feedback")),
         FieldPanel("content_owner"),
         FieldRowPanel([FieldPanel("review_interval_months"), FieldPanel("next_review_due")]),
         FieldPanel("licence"),

@@ -1,5 +1,4 @@
 import pytest
-from django.core.cache import cache
 from wagtail.models import Page
 
 from cms.factories import ImageFactory
@@ -11,13 +10,6 @@ from guidance.factories import (
     TopicPageFactory,
 )
 from guidance.services import bulk_add_live_pages
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

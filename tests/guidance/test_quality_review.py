@@ -267,3 +267,77 @@ def test_overdue_item_emails_its_owner_once_and_starts_the_rereview(overdue, edi
     call_command("review_maintenance", stdout=io.StringIO())
     assert len(reminders()) == 1
     assert ReviewReminder.objects.count() == 1
+
+
+def test_feedback_is_stored_sanitised_and_shown_to_reviewers(client, topic, editor):
+    page = MethodPageFactory(parent=topic, title="Palautettava", slug="palautettava")
+    response = client.post(
+        f"/api/v1/content/{page.pk}/feedback/",
+        {
+            "helpful": True,
+            "comment": 'Toimi hyvin <script>alert(1)</script><img src=x onerror="x()">ryhmässä',
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    client.post(
+        f"/api/v1/content/{page.pk}/feedback/", {"helpful": False}, content_type="application/json"
+    )
+    from guidance.models import ContentFeedback
+
+    stored = ContentFeedback.objects.get(helpful=True)
+    assert "<" not in stored.comment
+    assert "alert" not in stored.comment
+    assert stored.comment.startswith("Toimi hyvin")
+    page.save_revision()
+    workflow_state = page.get_workflow().start(page, user=None)
+    client.force_login(editor)  # the editors' content check is the workflow's first step
+    editor_html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "Toimi hyvin" in editor_html
+    assert workflow_state.pk
+
+
+def test_feedback_validates_its_body(client, topic):
+    page = MethodPageFactory(parent=topic)
+    too_long = client.post(
+        f"/api/v1/content/{page.pk}/feedback/",
+        {"helpful": True, "comment": "x" * 501},
+        content_type="application/json",
+    )
+    assert too_long.status_code == 400
+    assert too_long.json()["error"]["details"][0]["parameter"] == "comment"
+    missing = client.post(
+        f"/api/v1/content/{page.pk}/feedback/", {}, content_type="application/json"
+    )
+    assert missing.status_code == 400
+
+
+def test_feedback_is_rate_limited_with_retry_after(client, topic):
+    page = MethodPageFactory(parent=topic)
+    codes = [
+        client.post(
+            f"/api/v1/content/{page.pk}/feedback/",
+            {"helpful": True},
+            content_type="application/json",
+        ).status_code
+        for _ in range(21)
+    ]
+    assert codes[:20] == [201] * 20
+    last = client.post(
+        f"/api/v1/content/{page.pk}/feedback/", {"helpful": True}, content_type="application/json"
+    )
+    assert last.status_code == 429
+    assert int(last["Retry-After"]) >= 1
+    assert last.json()["error"]["code"] == "rate_limited"
+
+
+def test_feedback_on_a_draft_is_404(client, topic):
+    draft = MethodPageFactory(parent=topic, live=False)
+    assert (
+        client.post(
+            f"/api/v1/content/{draft.pk}/feedback/",
+            {"helpful": True},
+            content_type="application/json",
+        ).status_code
+        == 404
+    )

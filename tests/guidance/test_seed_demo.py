@@ -21,9 +21,22 @@ CONTENT_MODELS = [ArticlePage, MethodPage, ToolPage, MaterialPage, TrainingPage]
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
+def media_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("seed-media")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, media_dir):
+    """The seeded images live for the whole module, so every test here shares their folder."""
+    settings.MEDIA_ROOT = media_dir
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker, media_dir):
     """Seed once for this module (it takes tens of seconds) and roll it all back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=media_dir), django_db_blocker.unblock(), transaction.atomic():
         call_command("seed_demo", stdout=io.StringIO())
         yield
         transaction.set_rollback(True)
@@ -103,3 +116,13 @@ def test_seed_demo_scale_adds_generated_items_with_progress(seeded, db):
     assert Page.find_problems() == ([], [], [], [], [])
     call_command("seed_demo", "--scale", "500", stdout=io.StringIO())
     assert sum(model.objects.count() for model in CONTENT_MODELS) - before == 500
+
+
+def test_seed_demo_items_have_quality_statuses_for_the_dashboard(seeded, db, client):
+    from guidance.models import QualityAssessment
+
+    assert QualityAssessment.objects.filter(result="approved").count() >= 20
+    statuses = {
+        item["quality_status"] for item in client.get("/api/v1/content/?limit=100").json()["items"]
+    }
+    assert statuses == {"approved", "review_overdue", "not_reviewed"}
