@@ -284,6 +284,8 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "django.db.backends": {"level": "WARNING"},
+        # Task start/finish lines at INFO drown everything else; failures still show.
+        "django_tasks": {"level": "WARNING"},
     },
 }
 WAGTAILREDIRECTS_AUTO_CREATE = False  # the headless frontend owns URLs

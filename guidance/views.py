@@ -1,11 +1,14 @@
-"""Admin views for guidance content: the training import log."""
+"""Admin views for guidance content: quality reports and the training import log."""
 
+import django_filters
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from guidance.models import ImportRun
+from guidance.models import ContentPage, ImportRun
 
 
 class ImportRunReport(ReportView):
@@ -50,3 +53,94 @@ class ImportRunReport(ReportView):
 
     def get_queryset(self):
         return ImportRun.objects.order_by("-started_at")
+
+
+class QualityStatusFilterSet(WagtailFilterSet):
+    quality_status = django_filters.ChoiceFilter(
+        label=_("Quality status"),
+        choices=[
+            ("approved", _("approved")),
+            ("review_overdue", _("review overdue")),
+            ("not_reviewed", _("not reviewed")),
+        ],
+    )
+    content_owner = django_filters.ModelChoiceFilter(
+        label=_("Content owner"),
+        queryset=lambda request: (
+            get_user_model().objects.filter(is_staff=True).order_by("username")
+        ),
+    )
+
+    class Meta:
+        model = ContentPage
+        fields = ["quality_status", "content_owner"]
+
+
+class QualityStatusReport(ReportView):
+    """Every published item with its quality status, owner and review date."""
+
+    page_title = _("Quality status of content")
+    header_icon = "tasks"
+    index_url_name = "quality_status_report"
+    index_results_url_name = "quality_status_report_results"
+    filterset_class = QualityStatusFilterSet
+    model = ContentPage
+    columns = [
+        TitleColumn("title", label=_("Title"), url_name="wagtailadmin_pages:edit"),
+        Column("quality_status", label=_("Quality status"), accessor="quality_status_label"),
+        Column("content_owner", label=_("Content owner")),
+        Column("next_review_due", label=_("Next review due")),
+        DateColumn("last_approved_at", label=_("Last approved")),
+    ]
+    list_export = [
+        "title",
+        "quality_status",
+        "content_owner",
+        "next_review_due",
+        "last_approved_at",
+        "url_path",
+    ]
+
+    def get_filename(self):
+        return "quality-status"
+
+    def get_queryset(self):
+        from guidance.dashboard import collection, with_quality_status
+
+        return (
+            with_quality_status(collection())
+            .select_related("content_owner")
+            .order_by("content_owner__username", "next_review_due")
+        )
+
+    def decorate_paginated_queryset(self, object_list):
+        labels = dict(QualityStatusFilterSet.base_filters["quality_status"].extra["choices"])
+        for page in object_list:
+            page.quality_status_label = labels.get(page.quality_status, page.quality_status)
+        return object_list
+
+
+class TranslationsOutOfSyncReport(ReportView):
+    """Translations whose Finnish source has been published again since they were."""
+
+    page_title = _("Translations out of sync")
+    header_icon = "globe"
+    index_url_name = "translations_out_of_sync"
+    index_results_url_name = "translations_out_of_sync_results"
+    model = ContentPage
+    columns = [
+        TitleColumn("title", label=_("Translation"), url_name="wagtailadmin_pages:edit"),
+        Column("locale", label=_("Language")),
+        Column("source_title", label=_("Source")),
+        DateColumn("last_published_at", label=_("Translation published")),
+        DateColumn("source_published_at", label=_("Source published")),
+    ]
+    list_export = ["title", "locale", "source_title", "last_published_at", "source_published_at"]
+
+    def get_filename(self):
+        return "translations-out-of-sync"
+
+    def get_queryset(self):
+        from guidance.dashboard import out_of_sync_translations
+
+        return out_of_sync_translations()

@@ -91,3 +91,66 @@ def register_import_report_menu_item():
         order=1010,
         permission="guidance.view_importrun",
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_quality_dashboard(request, panels):
+    from guidance.components import QualityDashboardPanel
+
+    panels.append(QualityDashboardPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_quality_report_urls():
+    from django.urls import path
+
+    from guidance.views import QualityStatusReport, TranslationsOutOfSyncReport
+
+    return [
+        path(
+            "reports/quality-status/", QualityStatusReport.as_view(), name="quality_status_report"
+        ),
+        path(
+            "reports/quality-status/results/",
+            QualityStatusReport.as_view(results_only=True),
+            name="quality_status_report_results",
+        ),
+        path(
+            "reports/translations-out-of-sync/",
+            TranslationsOutOfSyncReport.as_view(),
+            name="translations_out_of_sync",
+        ),
+        path(
+            "reports/translations-out-of-sync/results/",
+            TranslationsOutOfSyncReport.as_view(results_only=True),
+            name="translations_out_of_sync_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_quality_report_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem(
+        _("Quality status"),
+        reverse("quality_status_report"),
+        name="quality-status",
+        icon_name="tasks",
+        order=990,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_sync_report_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem(
+        _("Translations out of sync"),
+        reverse("translations_out_of_sync"),
+        name="translations-out-of-sync",
+        icon_name="globe",
+        order=995,
+    )

@@ -341,3 +341,39 @@ def test_feedback_on_a_draft_is_404(client, topic):
         ).status_code
         == 404
     )
+
+
+def test_quality_status_report_filters_and_exports(client, editor, overdue, topic):
+    MethodPageFactory(parent=topic, title="Arvioimaton")
+    client.force_login(editor)
+    html = client.get(
+        "/admin/reports/quality-status/?quality_status=review_overdue"
+    ).content.decode()
+    assert "Vanheneva" in html
+    assert "Arvioimaton" not in html
+    export = client.get("/admin/reports/quality-status/?export=xlsx")
+    assert export.status_code == 200
+    assert "spreadsheetml" in export["Content-Type"]
+    csv = client.get("/admin/reports/quality-status/?export=csv")
+    content = b"".join(csv.streaming_content) if csv.streaming else csv.content
+    assert b"Vanheneva" in content
+
+
+def test_translation_out_of_sync_is_reported(client, editor, topic, translate):
+    page = MethodPageFactory(parent=topic, title="Lähde", slug="lahde")
+    page.save_revision().publish()
+    translate(page, "sv", {"Lähde": "Källa"})
+    client.force_login(editor)
+    assert "Källa" not in client.get("/admin/reports/translations-out-of-sync/").content.decode()
+    page.refresh_from_db()
+    page.title = "Lähde päivitetty"
+    page.save_revision().publish()
+    assert "Källa" in client.get("/admin/reports/translations-out-of-sync/").content.decode()
+
+
+def test_dashboard_shows_counts_and_overdue_owners(client, editor, overdue):
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "Kokoelman laatu" in html
+    assert "Vanheneva" in html  # listed under its owner
+    assert "<svg" in html and "<table" in html  # the chart and its table
