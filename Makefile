@@ -57,6 +57,7 @@ messages: install
 	$(PY) manage.py compilemessages --ignore=.venv
 
 bench: install
+	@command -v wrk >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq wrk >/dev/null; }
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:

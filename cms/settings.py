@@ -341,3 +341,8 @@ OPINTOPOLKU_IMAGE_MAX_BYTES = int(env("OPINTOPOLKU_IMAGE_MAX_BYTES", str(3 * 102
 
 # A completed "Quality review" workflow publishes; see guidance.workflows.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "guidance.workflows.publish_after_review"
+
+# --- Benchmarks only: Wagtail's own API v3 as the stock-Wagtail baseline ---
+BENCH_WAGTAIL_API_V3 = env_bool("BENCH_WAGTAIL_API_V3", False)
+if BENCH_WAGTAIL_API_V3:
+    INSTALLED_APPS.append("wagtail.api.v3")

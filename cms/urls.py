@@ -17,6 +17,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
+if settings.BENCH_WAGTAIL_API_V3:  # the stock-Wagtail baseline for bench/run.py only
+    from wagtail.api.v3.urls import api as wagtail_api_v3
+
+    urlpatterns.append(path("bench/wagtail-api/v3/", wagtail_api_v3.urls))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -65,7 +65,7 @@ def _terms(page, language):
     }
 
 
-def card(page, language, request, locales_by_key):
+def card(page, language, request, locales_by_key, approvals=None):
     key = str(page.translation_key)
     page_language = page.locale.language_code
     crumbs = queries.breadcrumbs_for(page.path, language)
@@ -86,15 +86,15 @@ def card(page, language, request, locales_by_key):
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
         "review_overdue": page.review_overdue,
-        "quality_status": quality_status(
-            getattr(page, "last_approved_at", None), page.next_review_due
-        ),
+        "quality_status": quality_status((approvals or {}).get(key), page.next_review_due),
     }
 
 
 def cards(pages, language, request):
-    locales_by_key = queries.available_locales([p.translation_key for p in pages])
-    return [card(page, language, request, locales_by_key) for page in pages]
+    keys = [p.translation_key for p in pages]
+    locales_by_key = queries.available_locales(keys)
+    approvals = queries.last_approvals(keys)
+    return [card(page, language, request, locales_by_key, approvals) for page in pages]
 
 
 def _choice(page, field_name):
@@ -218,10 +218,10 @@ def type_fields(page, language):
 def detail(page, language, request, related_pages=()):
     """Everything the item page renders, without a second request."""
     specific = page.specific
-    locales_by_key = queries.available_locales(
-        [page.translation_key, *(p.translation_key for p in related_pages)]
-    )
-    data = card(page, language, request, locales_by_key)
+    keys = [page.translation_key, *(p.translation_key for p in related_pages)]
+    locales_by_key = queries.available_locales(keys)
+    approvals = queries.last_approvals(keys)
+    data = card(page, language, request, locales_by_key, approvals)
     data["image"] = image_data(page.hero_image, queries.DETAIL_RENDITIONS, request)
     with translation.override(language):
         licence = _choice(specific, "licence")
@@ -240,7 +240,9 @@ def detail(page, language, request, related_pages=()):
             "author_organisation": specific.author_organisation,
             "next_review_due": specific.next_review_due,
             "fields": type_fields(specific, language),
-            "related": [card(p, language, request, locales_by_key) for p in related_pages],
+            "related": [
+                card(p, language, request, locales_by_key, approvals) for p in related_pages
+            ],
             "quality": quality_summary(page, language),
         }
     )

@@ -378,3 +378,20 @@ def test_dashboard_shows_counts_and_overdue_owners(client, editor, overdue):
     assert "Vanheneva" in html  # listed under its owner
     assert "<svg" in html  # the chart
     assert "<table" in html  # and its figures as a table
+
+
+def test_editor_cannot_publish_by_copying(client, editor, topic):
+    page = MethodPageFactory(parent=topic, title="Alkuperäinen", slug="alkuperainen")
+    client.force_login(editor)
+    response = client.post(
+        f"/admin/pages/{page.pk}/copy/",
+        {
+            "new_title": "Kopio",
+            "new_slug": "kopio",
+            "new_parent_page": topic.pk,
+            "publish_copies": "on",
+        },
+    )
+    assert response.status_code in (200, 302)
+    copy = MethodPage.objects.get(slug="kopio")
+    assert not copy.live

@@ -1,0 +1,391 @@
+#!/usr/bin/env python
+"""Benchmarks: the API under load, side by side with the framework's floor and stock Wagtail.
+
+    make bench                      # 10,000 items, 3 runs of every scenario
+    make bench BENCH_ARGS="--large" # also 50,000 items, for the scale comparison
+    python bench/run.py --items 200 --duration 2 --runs 1 --out /tmp/b   # smoke
+
+What one run does, all on this machine:
+1. a PostgreSQL database of its own (`BENCH_DATABASE_URL`), migrated and seeded with
+   `seed_demo --scale N` (timed), and the search index rebuilt with `update_index` (timed);
+2. gunicorn with 2 workers and the Redis cache, configured as in production;
+3. for each scenario, wrk (a separate process) drives `--connections` keep-alive connections for
+   `--duration` seconds; throughput, p50/p95/p99 latency and errors come from wrk;
+4. SQL queries per request are counted in-process with Django's query capture (cold cache);
+5. peak RSS per worker is read from /proc (VmHWM) after the load.
+Every scenario is reported as a ratio to the trivial JSON endpoint (`/healthz`, the same
+middleware stack) and to Wagtail's own API v3 listing of the same pages, measured in the same run.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+SCENARIOS = {
+    "floor: trivial JSON (/healthz)": "/healthz",
+    "wagtail API v3 pages listing (limit 20)": "/bench/wagtail-api/v3/pages/?limit=20",
+    "navigation": "/api/v1/navigation/",
+    "listing limit 20": "/api/v1/content/?limit=20",
+    "listing limit 100": "/api/v1/content/?limit=100",
+    "listing limit 20, filtered": "/api/v1/content/?limit=20&keyword=uraohjaus&type=method,tool",
+    "listing limit 20, uncached": "/api/v1/content/?limit=20&nocache={n}",
+    "detail": "/api/v1/content/by-path/?path=/asiakastyohon/urasuunnittelu/elamanjana/",
+    "detail, uncached": "/api/v1/content/by-path/?path=/asiakastyohon/urasuunnittelu/elamanjana/&nocache={n}",
+    "graphql listing limit 20": "POST /graphql/",
+}
+GRAPHQL_BODY = json.dumps(
+    {
+        "query": "{ content(limit: 20) { count items { id title path keywords { name } image { src } } } }"
+    }
+)
+NOT_YET = {
+    "search (Finnish queries)": "search API not built yet (issue 6)",
+    "discussion thread read": "community not built yet (issue 5)",
+    "write mix (posting replies)": "community not built yet (issue 5)",
+}
+
+
+def run(cmd, env, **kwargs):
+    return subprocess.run(cmd, cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def environment(args):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    env.update(
+        DATABASE_URL=args.database_url,
+        REDIS_URL=args.redis_url,
+        DJANGO_ENV="production",
+        SECRET_KEY="bench-only-not-a-secret-" + "x" * 40,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="0",
+        FRONTEND_URLS="",
+        TASKS_IMMEDIATE="1",
+        BENCH_WAGTAIL_API_V3="1",
+        LOG_LEVEL="WARNING",
+        DB_CONN_MAX_AGE="600",
+    )
+    return env
+
+
+def prepare_database(args, env, items):
+    name = args.database_url.rsplit("/", 1)[-1]
+    subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True)
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
+    run([PY, "manage.py", "migrate", "--no-input", "-v0"], env)
+    started = time.perf_counter()
+    run([PY, "manage.py", "seed_demo", "--scale", str(items)], env, stdout=subprocess.DEVNULL)
+    seeded = time.perf_counter() - started
+    started = time.perf_counter()
+    run([PY, "manage.py", "update_index"], env, stdout=subprocess.DEVNULL)
+    indexed = time.perf_counter() - started
+    return {"seed_seconds": round(seeded, 1), "index_seconds": round(indexed, 1)}
+
+
+def start_server(env, port):
+    process = subprocess.Popen(
+        [
+            PY,
+            "-m",
+            "gunicorn",
+            "cms.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("gunicorn did not start")
+
+
+def worker_pids(master):
+    children = Path(f"/proc/{master.pid}/task/{master.pid}/children")
+    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+def peak_rss_mb(pids):
+    peaks = []
+    for pid in pids:
+        status = Path(f"/proc/{pid}/status")
+        if status.exists():
+            match = re.search(r"VmHWM:\s+(\d+) kB", status.read_text())
+            if match:
+                peaks.append(int(match.group(1)) / 1024)
+    return round(max(peaks), 1) if peaks else None
+
+
+WRK_LUA = """
+counter = 0
+request = function()
+  counter = counter + 1
+  local path = string.gsub(wrk.path, "{n}", tostring(counter) .. "-" .. tostring(math.random(1, 1000000000)))
+  return wrk.format(nil, path)
+end
+"""
+WRK_POST_LUA = """
+wrk.method = "POST"
+wrk.body = %s
+wrk.headers["Content-Type"] = "application/json"
+"""
+
+
+def load(port, path, args, workdir):
+    method_post = path.startswith("POST ")
+    url_path = path.split(" ", 1)[1] if method_post else path
+    script = workdir / ("post.lua" if method_post else "get.lua")
+    script.write_text(WRK_POST_LUA % json.dumps(GRAPHQL_BODY) if method_post else WRK_LUA)
+    output = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{args.connections}",
+            f"-d{args.duration}s",
+            "--latency",
+            "-s",
+            str(script),
+            f"http://127.0.0.1:{port}{url_path}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return parse_wrk(output)
+
+
+def parse_wrk(output):
+    def millis(value):
+        number = float(value[:-2] if value.endswith(("ms", "us")) else value[:-1])
+        if value.endswith("us"):
+            return number / 1000
+        if value.endswith("ms"):
+            return number
+        return number * 1000  # seconds
+
+    percentiles = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)", output, re.MULTILINE))
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors += int(non_2xx.group(1)) if non_2xx else 0
+    # wrk prints p50/p90/p99; p95 is interpolated between p90 and p99.
+    p90, p99 = millis(percentiles["90"]), millis(percentiles["99"])
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50_ms": round(millis(percentiles["50"]), 2),
+        "p95_ms": round(p90 + (p99 - p90) * 5 / 9, 2),
+        "p99_ms": round(p99, 2),
+        "error_rate": round(errors / max(requests, 1), 4),
+    }
+
+
+def sql_counts(env):
+    """Queries per request for each scenario, cold application cache, in-process."""
+    code = r"""
+import json, os, django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
+django.setup()
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+import sys
+scenarios, body = json.loads(sys.argv[1]), sys.argv[2]
+client = Client(HTTP_HOST="127.0.0.1")
+result = {}
+for name, path in scenarios.items():
+    post = path.startswith("POST ")
+    url = (path.split(" ", 1)[1] if post else path).replace("{n}", "x")
+    send = (lambda: client.post(url, body, content_type="application/json")) if post else (lambda: client.get(url))
+    send()
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        send()
+    result[name] = len(queries.captured_queries)
+print(json.dumps(result))
+"""
+    output = subprocess.run(
+        [PY, "-c", code, json.dumps(SCENARIOS), GRAPHQL_BODY],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def measure(args, env, items, workdir):
+    if args.reuse_db:
+        timings = {
+            "seed_seconds": "not measured (--reuse-db)",
+            "index_seconds": "not measured (--reuse-db)",
+        }
+    else:
+        timings = prepare_database(args, env, items)
+    queries = sql_counts(env)
+    port = args.port
+    server = start_server(env, port)
+    try:
+        pids = worker_pids(server)
+        results = {}
+        for run_number in range(args.runs):
+            for name, path in SCENARIOS.items():
+                print(f"  [{items} items, run {run_number + 1}/{args.runs}] {name}", flush=True)
+                results.setdefault(name, []).append(load(port, path, args, workdir))
+        rss = peak_rss_mb(pids)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
+    summary = {}
+    for name, runs in results.items():
+        summary[name] = {
+            key: round(statistics.median(r[key] for r in runs), 2 if key != "error_rate" else 4)
+            for key in runs[0]
+        }
+        summary[name]["sql_queries"] = queries.get(name)
+    return {"items": items, **timings, "peak_rss_mb_per_worker": rss, "scenarios": summary}
+
+
+def report(results, args, out):
+    base = results[0]
+    floor = base["scenarios"]["floor: trivial JSON (/healthz)"]
+    wagtail = base["scenarios"]["wagtail API v3 pages listing (limit 20)"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Command: `python bench/run.py {' '.join(sys.argv[1:])}` (via `make bench`).",
+        f"Machine: {os.cpu_count()} cores, {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, "
+        f"{platform_line()}; PostgreSQL on 127.0.0.1, Redis cache, gunicorn 2 workers, wrk with "
+        f"{args.connections} connections for {args.duration} s per scenario; medians of {args.runs} runs.",
+        "",
+        f"Seeding {base['items']} generated items (plus the demo content): {base['seed_seconds']} s. "
+        f"Search index rebuild: {base['index_seconds']} s. Peak RSS per worker: {base['peak_rss_mb_per_worker']} MB.",
+        "",
+        "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | SQL/request (cold) | p50 vs floor | req/s vs floor | p50 vs Wagtail v3 |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, row in base["scenarios"].items():
+        lines.append(
+            f"| {name} | {row['rps']:.0f} | {row['p50_ms']} | {row['p95_ms']} | {row['p99_ms']} | "
+            f"{row['error_rate']:.2%} | {row['sql_queries']} | {row['p50_ms'] / floor['p50_ms']:.1f}× | "
+            f"{row['rps'] / floor['rps']:.0%} | {row['p50_ms'] / wagtail['p50_ms']:.2f}× |"
+        )
+    for name, why in NOT_YET.items():
+        lines.append(f"| {name} | — | — | — | — | — | — | — | — | {why} |")
+    if len(results) > 1:
+        large = results[1]
+        lines += [
+            "",
+            f"## {base['items']} vs {large['items']} items",
+            "",
+            f"Seeding {large['items']}: {large['seed_seconds']} s; index rebuild {large['index_seconds']} s.",
+            "",
+            "| scenario | p50 ms | p50 ms at scale | ratio |",
+            "|---|---|---|---|",
+        ]
+        for name, row in base["scenarios"].items():
+            other = large["scenarios"][name]
+            lines.append(
+                f"| {name} | {row['p50_ms']} | {other['p50_ms']} | {other['p50_ms'] / row['p50_ms']:.2f}× |"
+            )
+    lines += ["", "![p50 and p95 latency by scenario](latency.svg)", ""]
+    (out / "RESULTS.md").write_text("\n".join(lines) + "\n")
+    (out / "latency.svg").write_text(svg_chart(base["scenarios"]))
+    (out / "results.json").write_text(json.dumps(results, indent=2))
+
+
+def platform_line():
+    try:
+        model = re.search(r"model name\s+: (.+)", Path("/proc/cpuinfo").read_text()).group(1)
+    except (OSError, AttributeError):
+        model = "unknown CPU"
+    return f"{model}, Python {sys.version.split()[0]}"
+
+
+def svg_chart(scenarios):
+    """Horizontal bars of p50 and p95 latency per scenario (ms), as a standalone SVG."""
+    names = list(scenarios)
+    top = max(row["p95_ms"] for row in scenarios.values()) or 1
+    width, left, row_h = 900, 300, 26
+    height = row_h * len(names) + 50
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
+        "<title>p50 and p95 latency by scenario (ms)</title>",
+    ]
+    for index, name in enumerate(names):
+        y = 20 + index * row_h
+        row = scenarios[name]
+        p50 = (width - left - 80) * row["p50_ms"] / top
+        p95 = (width - left - 80) * row["p95_ms"] / top
+        parts.append(f'<text x="{left - 8}" y="{y + 14}" text-anchor="end">{name}</text>')
+        parts.append(f'<rect x="{left}" y="{y + 2}" width="{p95:.1f}" height="16" fill="#9ecae1"/>')
+        parts.append(f'<rect x="{left}" y="{y + 2}" width="{p50:.1f}" height="16" fill="#08519c"/>')
+        parts.append(
+            f'<text x="{left + p95 + 6:.1f}" y="{y + 14}">{row["p50_ms"]} / {row["p95_ms"]} ms</text>'
+        )
+    parts.append(f'<text x="{left}" y="{height - 8}">dark: p50, light: p95</text></svg>')
+    return "\n".join(parts)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--items", type=int, default=10_000)
+    parser.add_argument("--large", action="store_true", help="also measure at 50,000 items")
+    parser.add_argument("--duration", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--reuse-db", action="store_true", help="skip seeding; reuse the last database"
+    )
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get(
+            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ohjaaja_bench"
+        ),
+    )
+    parser.add_argument(
+        "--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
+    )
+    parser.add_argument("--out", type=Path, default=ROOT / "bench")
+    args = parser.parse_args(argv)
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: `apt-get install wrk` (make bench does it)")
+    args.out.mkdir(parents=True, exist_ok=True)
+    workdir = args.out / ".work"
+    workdir.mkdir(exist_ok=True)
+    env = environment(args)
+    results = [measure(args, env, args.items, workdir)]
+    if args.large:
+        results.append(measure(args, env, 50_000, workdir))
+    report(results, args, args.out)
+    shutil.rmtree(workdir, ignore_errors=True)
+    print((args.out / "RESULTS.md").read_text())
+
+
+if __name__ == "__main__":
+    main()
