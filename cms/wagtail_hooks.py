@@ -15,16 +15,22 @@ class PermissionMenuItem(MenuItem):
         return request.user.has_perm(self.permission)
 
 
-@hooks.register("register_admin_urls")
-def register_report_urls():
+def report_urls(prefix, view_class):
+    """A report's page and its results-only view (for filtering), named after the view's
+    ``index_url_name`` and ``index_results_url_name``."""
     return [
-        path("reports/webhooks/", WebhookDeliveryReport.as_view(), name="webhook_deliveries"),
+        path(f"reports/{prefix}/", view_class.as_view(), name=view_class.index_url_name),
         path(
-            "reports/webhooks/results/",
-            WebhookDeliveryReport.as_view(results_only=True),
-            name="webhook_deliveries_results",
+            f"reports/{prefix}/results/",
+            view_class.as_view(results_only=True),
+            name=view_class.index_results_url_name,
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return report_urls("webhooks", WebhookDeliveryReport)
 
 
 @hooks.register("register_reports_menu_item")

@@ -62,18 +62,14 @@ def frontend_page_links(features):
 
 
 @hooks.register("register_admin_urls")
-def register_import_report_urls():
-    from django.urls import path
-
-    from guidance.views import ImportRunReport
+def register_report_urls():
+    from cms.wagtail_hooks import report_urls
+    from guidance.views import ImportRunReport, QualityStatusReport, TranslationsOutOfSyncReport
 
     return [
-        path("reports/training-imports/", ImportRunReport.as_view(), name="training_imports"),
-        path(
-            "reports/training-imports/results/",
-            ImportRunReport.as_view(results_only=True),
-            name="training_imports_results",
-        ),
+        *report_urls("training-imports", ImportRunReport),
+        *report_urls("quality-status", QualityStatusReport),
+        *report_urls("translations-out-of-sync", TranslationsOutOfSyncReport),
     ]
 
 
@@ -98,34 +94,6 @@ def add_quality_dashboard(request, panels):
     from guidance.components import QualityDashboardPanel
 
     panels.append(QualityDashboardPanel())
-
-
-@hooks.register("register_admin_urls")
-def register_quality_report_urls():
-    from django.urls import path
-
-    from guidance.views import QualityStatusReport, TranslationsOutOfSyncReport
-
-    return [
-        path(
-            "reports/quality-status/", QualityStatusReport.as_view(), name="quality_status_report"
-        ),
-        path(
-            "reports/quality-status/results/",
-            QualityStatusReport.as_view(results_only=True),
-            name="quality_status_report_results",
-        ),
-        path(
-            "reports/translations-out-of-sync/",
-            TranslationsOutOfSyncReport.as_view(),
-            name="translations_out_of_sync",
-        ),
-        path(
-            "reports/translations-out-of-sync/results/",
-            TranslationsOutOfSyncReport.as_view(results_only=True),
-            name="translations_out_of_sync_results",
-        ),
-    ]
 
 
 @hooks.register("register_reports_menu_item")
