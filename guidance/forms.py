@@ -71,16 +71,6 @@ class QualityReviewForm(forms.Form):
             )
         return cleaned
 
-    def results(self):
-        return [
-            (
-                c,
-                self.cleaned_data[f"outcome_{c.code}"],
-                self.cleaned_data[f"justification_{c.code}"].strip(),
-            )
-            for c in self.applicable()
-        ]
-
 
 def quality_review_form(action):
     return type("QualityReviewActionForm", (QualityReviewForm,), {"action": action})

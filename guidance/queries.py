@@ -35,7 +35,6 @@ TAXONOMY_FIELDS = {  # API name → page field
     "sectors": "sectors",
     "settings": "guidance_settings",
 }
-ORDERINGS = ["title", "-title", "-published", "published", "-updated", "popular", "trending"]
 CURATED_ORDERINGS = {"-published", "popular", "trending"}
 
 

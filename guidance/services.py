@@ -157,13 +157,10 @@ def page_from_preview_token(content_type, token):
 
 def record_feedback(translation_key, language, helpful, comment):
     """Store "was this helpful"; the comment is reduced to plain text (no HTML survives)."""
-    import html
-
-    import nh3
-
+    from cms.sanitising import plain_text
     from guidance.models import ContentFeedback
 
-    text = html.unescape(nh3.clean(comment or "", tags=set())).strip()[:500]
+    text = plain_text(comment)[:500]
     return ContentFeedback.objects.create(
         translation_key=translation_key, locale=language, helpful=helpful, comment=text
     )

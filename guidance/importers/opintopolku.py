@@ -9,7 +9,6 @@ them is held for an editor.
 """
 
 import hashlib
-import html
 import io
 import json
 import logging
@@ -17,7 +16,6 @@ import re
 import time
 from dataclasses import asdict, dataclass, field
 
-import nh3
 import requests
 from django.conf import settings
 from django.core.files.images import ImageFile
@@ -28,13 +26,13 @@ from wagtail.models import Locale
 
 from cms.models import CustomImage
 from cms.progress import Progress
+from cms.sanitising import clean_html, plain_text
 from guidance.models import ImportRun, SectionPage, TopicPage, TrainingPage
 
 logger = logging.getLogger(__name__)
 
 LANGUAGES = ("fi", "sv", "en")
 OID_PATTERN = re.compile(r"^1\.2\.246\.562\.13\.\d+$")
-ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "b", "i", "br", "h3", "h4", "a"}
 SUMMARY_LENGTH = 280
 TOPIC_SLUG = "opintopolun-koulutukset"
 PLACEHOLDER_TITLE = "Opintopolku: koulutuksen oletuskuva"
@@ -131,21 +129,6 @@ def _texts(value):
     }
 
 
-def sanitise(html_text):
-    return nh3.clean(
-        html_text,
-        tags=ALLOWED_TAGS,
-        attributes={"a": {"href"}},
-        link_rel="noopener nofollow",
-        url_schemes={"https", "http", "mailto"},
-    ).strip()
-
-
-def plain_text(html_text):
-    text = nh3.clean(html_text, tags=set())
-    return re.sub(r"\s+", " ", html.unescape(text)).strip()
-
-
 def summarise(text, limit=SUMMARY_LENGTH):
     """Cut at the last sentence end within ``limit``, else at a word boundary with an ellipsis."""
     if len(text) <= limit:
@@ -206,8 +189,8 @@ def to_record(hit):
     return TrainingRecord(
         oid=oid,
         names=names,
-        descriptions={lang: sanitise(text) for lang, text in descriptions.items()},
-        outcomes={lang: sanitise(text) for lang, text in outcomes.items()},
+        descriptions={lang: clean_html(text) for lang, text in descriptions.items()},
+        outcomes={lang: clean_html(text) for lang, text in outcomes.items()},
         training_type=str(hit.get("koulutustyyppi") or "")[:100],
         credits=float(credits) if credits is not None else None,
         credit_units=_texts(unit.get("nimi") if isinstance(unit, dict) else None),

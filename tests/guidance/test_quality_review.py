@@ -108,6 +108,11 @@ def test_approval_with_all_mandatory_criteria_met_publishes_and_records(
     assert assessment.criteria_set.version == 1
     assert assessment.results.count() == len(criteria())
     assert page.next_review_due == page.compute_next_review_due()  # 12 months from today
+    # The assessment history is visible on the page in the admin.
+    history = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "Laatuarvioinnit" in history
+    assert "hyväksytty" in history
+    assert "v1" in history
 
 
 def test_forged_content_type_cannot_approve_an_unmet_criterion(client, reviewer, submitted):
@@ -294,7 +299,8 @@ def test_feedback_is_stored_sanitised_and_shown_to_reviewers(client, topic, edit
     client.force_login(editor)  # the editors' content check is the workflow's first step
     editor_html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "Toimi hyvin" in editor_html
-    assert workflow_state.pk
+    assert "Hyödyllinen: 1 · Ei hyödyllinen: 1" in editor_html
+    assert workflow_state.current_task_state is not None
 
 
 def test_feedback_validates_its_body(client, topic):
