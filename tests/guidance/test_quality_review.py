@@ -91,7 +91,7 @@ def test_approval_is_refused_while_a_mandatory_criterion_is_not_met(client, revi
 
 
 def test_approval_with_all_mandatory_criteria_met_publishes_and_records(
-    client, reviewer, submitted
+    client, reviewer, editor, submitted
 ):
     page, task_state = submitted
     client.force_login(reviewer)
@@ -109,6 +109,7 @@ def test_approval_with_all_mandatory_criteria_met_publishes_and_records(
     assert assessment.results.count() == len(criteria())
     assert page.next_review_due == page.compute_next_review_due()  # 12 months from today
     # The assessment history is visible on the page in the admin.
+    client.force_login(editor)
     history = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "Laatuarvioinnit" in history
     assert "hyväksytty" in history
