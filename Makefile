@@ -28,7 +28,8 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-run: install
+run: install system-deps
+	DEBUG=1 $(PY) manage.py ensure_database
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 TASKS_IMMEDIATE=1 $(PY) manage.py seed_demo
 	DEBUG=1 $(PY) manage.py ensure_dev_admin
@@ -61,4 +62,4 @@ bench: install
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static
+	rm -rf $(VENV) media static

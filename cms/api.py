@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 
 from cms.api_errors import install_error_handlers
 from guidance.api import router as content_router
+from search.api import router as search_router
 
 api = NinjaAPI(
     title="Ohjaajan osio API",
@@ -21,3 +22,4 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/", content_router)
+api.add_router("/", search_router)

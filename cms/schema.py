@@ -13,6 +13,7 @@ from strawberry.extensions import (
 )
 
 from guidance.graphql import ContentQuery
+from search.graphql import SearchQueryType
 
 MAX_DEPTH = 10
 MAX_ALIASES = 15
@@ -20,7 +21,7 @@ MAX_TOKENS = 2000
 
 
 @strawberry.type
-class Query(ContentQuery):
+class Query(ContentQuery, SearchQueryType):
     pass
 
 

@@ -1,7 +1,7 @@
 """Settings for the counsellor content CMS.
 
 Everything that differs between a laptop, CI and production comes from the environment
-(12-factor). The defaults give a working quick start (SQLite, local-memory cache, console
+(12-factor). The defaults give a working quick start (local PostgreSQL, local-memory cache, console
 email); production (``DJANGO_ENV=production``) refuses to start without a ``SECRET_KEY``.
 """
 
@@ -125,7 +125,8 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 DATABASES = {
     "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        # PostgreSQL is required: search uses its full-text engine, arrays and GIN indexes.
+        env("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ohjaaja_cms"),
         conn_max_age=int(env("DB_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
@@ -240,7 +241,10 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "simple",
     }
 }
+# Project search (search app): the database by default; Elasticsearch 8/9 when this is set.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "ohjaaja")
+ELASTICSEARCH_TIMEOUT = float(env("ELASTICSEARCH_TIMEOUT", "2"))
 
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Ohjaajan osio"

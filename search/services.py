@@ -1,13 +1,357 @@
-"""Search service: which engine answers, and (later) queries, facets and suggestions."""
+"""Search: queries with filters and facets, suggestions, the engine in use, query statistics.
+
+``search`` and ``suggest`` are what the REST and GraphQL endpoints call. The database engine
+always answers; Elasticsearch answers when ``ELASTICSEARCH_URL`` is set and it is reachable,
+otherwise the database does and the result says so (``degraded: true``).
+"""
+
+import datetime
+import logging
+import re
+from dataclasses import dataclass, field
 
 from django.conf import settings
-from wagtail.search.backends import get_search_backend
+from django.db import connection
+from django.utils import timezone
+from django.utils.translation import gettext, override
+
+from cms.cache import cached
+from search import database
+from search.analysis import highlight, parse_query, voikko_available
+from search.models import FACET_FIELDS, SearchQueryStat
+
+logger = logging.getLogger(__name__)
+MAX_QUERY_LENGTH = 500
+
+
+@dataclass
+class SearchQuery:
+    parsed: object
+    language: str
+    types: list = field(default_factory=list)
+    section_paths: list | None = None
+    topic_paths: list | None = None
+    terms: dict = field(default_factory=dict)  # facet api name → [translation keys]
+    restricted_paths: list = field(default_factory=list)
+    limit: int = 20
+    offset: int = 0
+    finnish: str = "voikko"
+
+    def cache_key(self):
+        return [
+            "search",
+            self.language,
+            self.parsed.words,
+            self.parsed.phrases,
+            self.parsed.prefix,
+            sorted(self.types),
+            self.section_paths,
+            self.topic_paths,
+            sorted((k, sorted(v)) for k, v in self.terms.items()),
+            self.limit,
+            self.offset,
+            self.finnish,
+        ]
+
+
+def result_types():
+    """Result type → translatable label."""
+    from django.apps import apps
+
+    from guidance.models import CONTENT_PAGE_MODELS
+
+    labels = {
+        apps.get_model("guidance", name).api_type: apps.get_model("guidance", name)._meta
+        for name in CONTENT_PAGE_MODELS
+    }
+    types = {key: meta.verbose_name for key, meta in labels.items()}
+    types["discussion"] = gettext("discussion")
+    return types
+
+
+def build_query(text, language, filters, limit=20, offset=0, prefix=False, finnish="voikko"):
+    """Validate filters (unknown values → 400) and return a ``SearchQuery``."""
+    from cms.api_errors import invalid_parameter
+    from guidance import queries
+
+    parsed = parse_query(text, language, prefix=prefix)
+    known_types = set(result_types())
+    unknown = [t for t in filters.types if t not in known_types]
+    if unknown:
+        raise invalid_parameter(
+            "type", f"unknown type {unknown[0]!r}; use one of {', '.join(sorted(known_types))}"
+        )
+    terms = {}
+    vocab = queries.vocabularies()
+    for api_name, slugs in filters.terms.items():
+        keys = []
+        for slug in slugs:
+            key = vocab[api_name]["slug_key"].get(slug)
+            if key is None:
+                parameter = "setting" if api_name == "settings" else api_name.rstrip("s")
+                raise invalid_parameter(parameter, f"unknown value {slug!r}")
+            keys.append(key)
+        if keys:
+            terms[api_name] = keys
+    return SearchQuery(
+        parsed=parsed,
+        language=language,
+        types=list(filters.types),
+        section_paths=(
+            queries._resolve_container(filters.section, "section") if filters.section else None
+        ),
+        topic_paths=queries._resolve_container(filters.topic, "topic") if filters.topic else None,
+        terms=terms,
+        restricted_paths=list(queries.site_structure()["restricted"]),
+        limit=limit,
+        offset=offset,
+        finnish=finnish,
+    )
+
+
+def search(query, record=True):
+    """Ranked hits, facet counts and the total for ``query``; counts the query for editors."""
+    if query.parsed.empty:
+        return _empty(query)
+    engine = current_engine()
+    if engine == "elasticsearch":
+        from search import elasticsearch
+
+        try:
+            result = cached(query.cache_key() + ["es"], lambda: elasticsearch.search(query))
+        except elasticsearch.Unavailable as exc:
+            logger.warning("Elasticsearch unavailable, searching the database: %s", exc)
+            result = {**_database_search(query), "engine": "database", "degraded": True}
+        else:
+            result = {**result, "engine": "elasticsearch", "degraded": False}
+    else:
+        degraded = bool(settings.ELASTICSEARCH_URL)  # configured but known to be down
+        result = {**_database_search(query), "engine": "database", "degraded": degraded}
+    if record and query.offset == 0:
+        record_query(query.parsed.normalized(), query.language, result["count"])
+    return _present(query, result)
+
+
+def _database_search(query):
+    return cached(query.cache_key(), lambda: database.search(query))
+
+
+def _empty(query):
+    return _present(
+        query,
+        {
+            "hits": [],
+            "facets": {name: {} for name in ["type", "section", *FACET_FIELDS]},
+            "count": 0,
+            "match": "all",
+            "engine": current_engine(),
+            "degraded": False,
+        },
+    )
+
+
+def _present(query, result):
+    """Hits with highlights and facets with labels in the query's language."""
+    language = query.language
+    items = []
+    for hit in result["hits"]:
+        hit_language = hit["language"]
+        title_mark = highlight(hit["title"], hit_language, query.parsed, query.finnish, width=40)
+        snippet = highlight(hit["summary"], hit_language, query.parsed, query.finnish) or highlight(
+            hit["text"], hit_language, query.parsed, query.finnish
+        )
+        items.append(
+            {
+                "type": hit["type"],
+                "id": hit["object_id"],
+                "translation_key": str(hit["translation_key"]) if hit["translation_key"] else None,
+                "title": hit["title"],
+                "summary": hit["summary"],
+                "path": hit["path"],
+                "locale": hit_language,
+                "locale_fallback": hit_language != language,
+                "published_at": hit["published_at"],
+                "highlight": {"title": title_mark, "snippet": snippet},
+                "score": round(float(hit["score"]), 4),
+            }
+        )
+    return {
+        "query": query.parsed.normalized(),
+        "locale": language,
+        "count": result["count"],
+        "limit": query.limit,
+        "offset": query.offset,
+        "match": result["match"],
+        "engine": result["engine"],
+        "degraded": result["degraded"],
+        "items": items,
+        "facets": facet_labels(result["facets"], language),
+    }
+
+
+def facet_labels(facets, language):
+    """{facet: [{value, label, count}]}, most frequent first; values are what filters take."""
+    from guidance import queries
+
+    vocab = queries.vocabularies()
+    structure = queries.site_structure()
+    types = result_types()
+    out = {}
+    with override(language):
+        out["type"] = [
+            {"value": value, "label": str(types.get(value, value)), "count": count}
+            for value, count in facets.get("type", {}).items()
+        ]
+    sections = []
+    for key, count in facets.get("section", {}).items():
+        node = structure["nodes"].get(language, {}).get(key) or structure["nodes"].get(
+            queries.default_language(), {}
+        ).get(key)
+        if node is not None:
+            sections.append({"value": str(node.id), "label": node.title, "count": count})
+    out["section"] = sections
+    for api_name in FACET_FIELDS:
+        values = []
+        for key, count in facets.get(api_name, {}).items():
+            if key not in vocab[api_name]["by_key"]:
+                continue
+            label = queries.term_label(vocab[api_name], key, language)
+            values.append({"value": label["slug"], "label": label["name"], "count": count})
+        out[api_name] = values
+    for values in out.values():
+        values.sort(key=lambda v: (-v["count"], v["label"].lower()))
+    return out
+
+
+def suggest(text, language, limit=8):
+    """Titles and keywords that complete what the user is typing."""
+    from guidance import queries
+
+    parsed = parse_query(text, language, prefix=True)
+    if parsed.empty:
+        return {"query": "", "locale": language, "titles": [], "keywords": []}
+
+    def build():
+        restricted = queries.site_structure()["restricted"]
+        titles = database.suggest_titles(language, parsed, restricted, limit=limit)
+        return [
+            {
+                "type": row["type"],
+                "id": row["object_id"],
+                "translation_key": str(row["translation_key"]) if row["translation_key"] else None,
+                "title": row["title"],
+                "path": row["path"],
+            }
+            for row in titles
+        ]
+
+    titles = cached(["suggest", language, parsed.words, limit], build)
+    return {
+        "query": parsed.normalized(),
+        "locale": language,
+        "titles": titles,
+        "keywords": _keyword_suggestions(parsed, language, limit),
+    }
+
+
+def _keyword_suggestions(parsed, language, limit):
+    from guidance import queries
+
+    vocab = queries.vocabularies()["keywords"]
+    typed = parsed.words[-1]
+    found = []
+    for key in vocab["by_key"]:
+        label = queries.term_label(vocab, key, language)
+        name_words = [w.lower() for w in re.findall(r"[^\W_]+", label["name"])]
+        if any(w.startswith(typed) for w in name_words):
+            found.append(label)
+    found.sort(key=lambda t: (not t["name"].lower().startswith(typed), t["name"].lower()))
+    return found[:limit]
+
+
+# --- Engine ------------------------------------------------------------------------------------
+
+
+def current_engine():
+    """ "elasticsearch" when configured and not recently found unreachable, else "database"."""
+    if not settings.ELASTICSEARCH_URL:
+        return "database"
+    from search import elasticsearch
+
+    return "database" if elasticsearch.recently_down() else "elasticsearch"
 
 
 def search_backend_status():
-    """Which search engine is configured and whether it answers."""
-    backend = get_search_backend()
-    return {
-        "engine": "elasticsearch" if settings.ELASTICSEARCH_URL else "database",
-        "backend": type(backend).__module__.rsplit(".", 1)[-1],
+    """Which engine serves search and whether it answers (for /readyz)."""
+    status = {
+        "engine": "database",
+        "finnish_analysis": "voikko" if voikko_available() else "snowball",
     }
+    if settings.ELASTICSEARCH_URL:
+        from search import elasticsearch
+
+        reachable = elasticsearch.ping()
+        status.update(
+            engine="elasticsearch" if reachable else "database",
+            elasticsearch="reachable" if reachable else "unreachable",
+            fallback=not reachable,
+        )
+    return status
+
+
+# --- Query statistics --------------------------------------------------------------------------
+
+_LONG_NUMBER = re.compile(r"\d{5,}")
+
+
+def week_start(day=None):
+    day = day or timezone.localdate()
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def record_query(normalized, language, result_count):
+    """Count one search of ``normalized`` this week (and whether it found nothing).
+
+    Long digit runs (phone numbers, personal identity codes) are masked before storing."""
+    text = _LONG_NUMBER.sub("#", normalized)[:200]
+    if not text:
+        return
+    table = SearchQueryStat._meta.db_table
+    zero = 1 if result_count == 0 else 0
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""INSERT INTO {table} (week, language, query, searches, zero_results)
+                    VALUES (%s, %s, %s, 1, %s)
+                    ON CONFLICT (week, language, query) DO UPDATE
+                    SET searches = {table}.searches + 1,
+                        zero_results = {table}.zero_results + EXCLUDED.zero_results""",
+                [week_start(), language, text, zero],
+            )
+    except Exception:  # statistics must never break a search
+        logger.exception("could not record a search statistic")
+
+
+def weekly_totals(weeks=12):
+    """[{week, searches, zero_results}] for the last ``weeks`` weeks, oldest first."""
+    from django.db.models import Sum
+
+    first = week_start() - datetime.timedelta(weeks=weeks - 1)
+    rows = {
+        row["week"]: row
+        for row in SearchQueryStat.objects.filter(week__gte=first)
+        .values("week")
+        .annotate(searches=Sum("searches"), zero_results=Sum("zero_results"))
+    }
+    result = []
+    for index in range(weeks):
+        week = first + datetime.timedelta(weeks=index)
+        row = rows.get(week, {})
+        result.append(
+            {
+                "week": week,
+                "searches": row.get("searches") or 0,
+                "zero_results": row.get("zero_results") or 0,
+            }
+        )
+    return result

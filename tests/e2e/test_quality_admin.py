@@ -73,7 +73,15 @@ def dashboard_and_quality_reports_pass_axe(login, page, live_server, topic):
     page.get_by_role("heading", name="Kokoelman laatu").wait_for()
     page.screenshot(path=os.environ.get("E2E_SCREENSHOT", "/tmp/dashboard.png"), full_page=True)
     assert axe_violations(page, "section[aria-labelledby='quality-dashboard-heading']") == []
+    from search.models import SearchQueryStat
+    from search.services import week_start
+
+    SearchQueryStat.objects.create(week=week_start(), language="fi", query="elämänjana", searches=5)
+    SearchQueryStat.objects.create(
+        week=week_start(), language="sv", query="livslinje", searches=2, zero_results=2
+    )
     for path in [
+        "/admin/reports/search/",
         "/admin/reports/quality-status/",
         "/admin/reports/translations-out-of-sync/",
         "/admin/reports/training-imports/",

@@ -32,3 +32,11 @@ class Command(BaseCommand):
         if scale:
             added = seeder.scale(scale)
             self.stdout.write(self.style.SUCCESS(f"{added} generated items added."))
+        # Generated items are added in bulk (no publish signals): index everything once.
+        from cms.progress import Progress
+        from search import indexing
+
+        progress = Progress(len(indexing.content_page_ids()), "Search index", self.stdout)
+        written = indexing.rebuild(progress)
+        progress.done()
+        self.stdout.write(self.style.SUCCESS(f"Search index ready ({written} documents)."))

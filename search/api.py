@@ -1,0 +1,92 @@
+"""REST endpoints for search (/api/v1/search/)."""
+
+from django.http import JsonResponse
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from cms.http import public_response
+from cms.locales import resolve_locale
+from cms.throttling import ClientThrottle
+from guidance import queries
+from guidance.api import SLUG_LIST, LocaleParam, _split
+from search import services
+from search.schemas import SearchOut, SuggestOut
+
+router = Router(tags=["search"])
+
+
+class SearchParams(Schema):
+    q: str = Field(
+        ...,
+        min_length=1,
+        max_length=services.MAX_QUERY_LENGTH,
+        description='Words to look for; "quoted words" must appear together. '
+        "Finnish inflections and compound words are understood.",
+    )
+    locale: LocaleParam = Field(None, description="fi, sv or en; else Accept-Language; else fi")
+    type: str | None = Field(
+        None,
+        pattern=r"^[a-z]+(,[a-z]+)*$",
+        description="article, method, tool, material, training, discussion (comma-separated)",
+    )
+    section: int | None = Field(None, ge=1, le=2**31, description="id of a section page")
+    topic: int | None = Field(None, ge=1, le=2**31, description="id of a topic page")
+    keyword: str | None = Field(None, pattern=SLUG_LIST, max_length=500)
+    theme: str | None = Field(None, pattern=SLUG_LIST, max_length=500)
+    target_group: str | None = Field(None, pattern=SLUG_LIST, max_length=500)
+    sector: str | None = Field(None, pattern=SLUG_LIST, max_length=500)
+    setting: str | None = Field(None, pattern=SLUG_LIST, max_length=500)
+    limit: int = Field(20, ge=1, le=50)
+    offset: int = Field(0, ge=0, le=1000)
+
+
+def _respond(request, data, schema):
+    response = JsonResponse(schema.model_validate(data).model_dump(mode="json"))
+    return public_response(request, response)
+
+
+@router.get(
+    "/search/",
+    response=SearchOut,
+    throttle=[ClientThrottle("search", "60/min")],
+    summary="Search content and discussions",
+)
+def search(request, params: Query[SearchParams]):
+    """Ranked hits with highlighted snippets and facet counts for type, section and every
+    taxonomy. Filters take the same values as the content listing; facet `value`s are what
+    the filters take. Items without a translation are searched in Finnish and marked
+    `locale_fallback: true`. When Elasticsearch is configured but unreachable, the database
+    answers and `degraded` is true."""
+    language = resolve_locale(request, params.locale)
+    filters = queries.ContentFilters(
+        types=_split(params.type),
+        section=params.section,
+        topic=params.topic,
+        terms={
+            "keywords": _split(params.keyword),
+            "themes": _split(params.theme),
+            "target_groups": _split(params.target_group),
+            "sectors": _split(params.sector),
+            "settings": _split(params.setting),
+        },
+    )
+    query = services.build_query(params.q, language, filters, params.limit, params.offset)
+    return _respond(request, services.search(query), SearchOut)
+
+
+@router.get(
+    "/search/suggest/",
+    response=SuggestOut,
+    throttle=[ClientThrottle("suggest", "240/min")],
+    summary="Autocomplete",
+)
+def suggest(
+    request,
+    q: str = Query(..., min_length=1, max_length=100),
+    locale: LocaleParam = None,
+    limit: int = Query(8, ge=1, le=20),
+):
+    """Titles and keywords that complete what the user is typing (the last word may be
+    unfinished)."""
+    language = resolve_locale(request, locale)
+    return _respond(request, services.suggest(q, language, limit), SuggestOut)

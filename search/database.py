@@ -1,0 +1,179 @@
+"""The database search engine: PostgreSQL full text over ``SearchDocument``.
+
+A search is two queries: the page of ranked hits, and the facet counts (whose sum is the total).
+Ranking: analysed matches weighted by field (title and keywords first), plus a bonus for exact
+surface-form matches and one for the words appearing as a phrase, so exact and phrase matches
+rank above stem-only ones.
+"""
+
+from django.db import connection
+
+from search.analysis import exact_tsquery, phrase_tsqueries, tsquery
+from search.models import FACET_FIELDS, SearchDocument
+
+TABLE = SearchDocument._meta.db_table
+SNIPPET_SOURCE_CHARS = 20_000
+FIELD_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"  # D, C, B, A
+
+
+def _where(query, any_word):
+    """The WHERE clause (matching, visibility and filters) and its parameters."""
+    parsed, language, finnish = query.parsed, query.language, query.finnish
+    config, text = tsquery(language, parsed, finnish, any_word=any_word)
+    clauses = [
+        "(d.language = %s AND d.vector @@ to_tsquery(%s::regconfig, %s))",
+    ]
+    params = [language, config, text]
+    if language != "fi":
+        # Finnish items without a version in the requested language are searched in Finnish.
+        fi_config, fi_text = tsquery("fi", parsed, finnish, any_word=any_word)
+        clauses.append(
+            f"""(d.language = 'fi' AND d.object_type = 'page'
+                 AND d.vector @@ to_tsquery(%s::regconfig, %s)
+                 AND NOT EXISTS (SELECT 1 FROM {TABLE} t
+                                 WHERE t.translation_key = d.translation_key
+                                   AND t.language = %s))"""
+        )
+        params += [fi_config, fi_text, language]
+    where = ["(" + " OR ".join(clauses) + ")"]
+    if query.restricted_paths:
+        where.append("NOT (d.tree_path LIKE ANY(%s))")
+        params.append([path + "%" for path in query.restricted_paths])
+    if query.types:
+        where.append("d.result_type = ANY(%s)")
+        params.append(list(query.types))
+    for paths in (query.section_paths, query.topic_paths):
+        if paths is not None:
+            where.append("d.tree_path LIKE ANY(%s)")
+            params.append([path + "%" for path in paths])
+    for api_name, keys in query.terms.items():
+        if keys:
+            where.append(f"d.{FACET_FIELDS[api_name]} && %s::uuid[]")
+            params.append(list(keys))
+    return " AND ".join(where), params
+
+
+def _rank(query, any_word):
+    """Whole words (base forms) count fully, compound parts half, exact surface forms and
+    phrases add a bonus; field weights favour the title and keywords."""
+    parsed = query.parsed
+    sql_parts, params = [], []
+    for factor, parts in ((1.0, False), (0.5, True)):
+        config, text = tsquery(query.language, parsed, query.finnish, any_word=True, parts=parts)
+        fi_config, fi_text = tsquery("fi", parsed, query.finnish, any_word=True, parts=parts)
+        sql_parts.append(
+            f"{factor} * ts_rank('{FIELD_WEIGHTS}', d.vector, CASE WHEN d.language = %s "
+            "THEN to_tsquery(%s::regconfig, %s) ELSE to_tsquery(%s::regconfig, %s) END, 1)"
+        )
+        params += [query.language, config, text, fi_config, fi_text]
+    sql = " + ".join(sql_parts) + (
+        f" + 0.5 * ts_rank('{FIELD_WEIGHTS}', d.exact_vector, to_tsquery('simple', %s), 1)"
+    )
+    params.append(exact_tsquery(parsed))
+    for phrase in phrase_tsqueries(parsed):
+        sql += " + CASE WHEN d.exact_vector @@ to_tsquery('simple', %s) THEN 0.5 ELSE 0 END"
+        params.append(phrase)
+    return sql, params
+
+
+def search_hits(query, any_word=False):
+    """The requested page of hits, best first, as dicts."""
+    where, where_params = _where(query, any_word)
+    rank, rank_params = _rank(query, any_word)
+    sql = f"""
+        SELECT d.object_type, d.object_id, d.translation_key, d.language, d.result_type,
+               d.title, d.summary, left(d.text, {SNIPPET_SOURCE_CHARS}), d.path,
+               d.published_at, d.updated_at, {rank} AS score
+        FROM {TABLE} d
+        WHERE {where}
+        ORDER BY score DESC, d.published_at DESC NULLS LAST, d.id
+        LIMIT %s OFFSET %s
+    """
+    columns = [
+        "object_type",
+        "object_id",
+        "translation_key",
+        "language",
+        "type",
+        "title",
+        "summary",
+        "text",
+        "path",
+        "published_at",
+        "updated_at",
+        "score",
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*rank_params, *where_params, query.limit, query.offset])
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def search_facets(query, any_word=False):
+    """{facet name: {value: count}} over every match (not only the returned page)."""
+    where, params = _where(query, any_word)
+    unions = [
+        "SELECT 'type', m.result_type, count(*) FROM m GROUP BY 2",
+        "SELECT 'section', m.section_key::text, count(*) FROM m "
+        "WHERE m.section_key IS NOT NULL GROUP BY 2",
+    ]
+    for api_name, column in FACET_FIELDS.items():
+        unions.append(
+            f"SELECT '{api_name}', k::text, count(*) FROM m "
+            f"CROSS JOIN LATERAL unnest(m.{column}) AS k GROUP BY 2"
+        )
+    columns = ", ".join(["result_type", "section_key", *FACET_FIELDS.values()])
+    sql = f"WITH m AS (SELECT {columns} FROM {TABLE} d WHERE {where}) " + " UNION ALL ".join(unions)
+    facets = {name: {} for name in ["type", "section", *FACET_FIELDS]}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for name, value, count in cursor.fetchall():
+            facets[name][value] = count
+    return facets
+
+
+def suggest_titles(language, parsed, restricted_paths=(), finnish="voikko", limit=8):
+    """Titles (and keyword-weighted matches) that start with the typed words."""
+    exact = exact_tsquery(parsed, weights="A", all_words=True)
+    config, analysed = tsquery(language, parsed, finnish, weights="A")
+    sql = f"""
+        SELECT d.object_type, d.object_id, d.translation_key, d.result_type, d.title, d.path,
+               d.language
+        FROM {TABLE} d
+        WHERE d.language = %s
+          AND (d.exact_vector @@ to_tsquery('simple', %s)
+               OR d.vector @@ to_tsquery(%s::regconfig, %s))
+          AND NOT (d.tree_path LIKE ANY(%s))
+        ORDER BY ts_rank(d.exact_vector, to_tsquery('simple', %s)) DESC, length(d.title), d.id
+        LIMIT %s
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [
+                language,
+                exact,
+                config,
+                analysed,
+                [path + "%" for path in restricted_paths],
+                exact,
+                limit,
+            ],
+        )
+        columns = ["object_type", "object_id", "translation_key", "type", "title", "path", "locale"]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def search(query):
+    """Hits and facets for ``query``; when no item has every word, items with any of them.
+
+    Returns {"hits", "facets", "count", "match"} in two queries (three when falling back)."""
+    facets = search_facets(query)
+    count = sum(facets["type"].values())
+    match = "all"
+    if count == 0 and len(query.parsed.words) > 1:
+        any_facets = search_facets(query, any_word=True)
+        any_count = sum(any_facets["type"].values())
+        if any_count:
+            facets, count, match = any_facets, any_count, "any"
+    hits = search_hits(query, any_word=match == "any") if count else []
+    return {"hits": hits, "facets": facets, "count": count, "match": match}

@@ -1,0 +1,175 @@
+"""GraphQL search and suggestions: the same service functions as GET /api/v1/search/."""
+
+import datetime
+import uuid
+
+import strawberry
+
+from cms.api_errors import ApiError, invalid_parameter
+from guidance import queries
+from guidance.graphql import _graphql_error, _language
+from search import services
+
+
+@strawberry.type
+class SearchHighlight:
+    title: str
+    snippet: str
+
+
+@strawberry.type
+class SearchHit:
+    type: str
+    id: int
+    translation_key: uuid.UUID | None
+    title: str
+    summary: str
+    path: str
+    locale: str
+    locale_fallback: bool
+    published_at: datetime.datetime | None
+    highlight: SearchHighlight
+    score: float
+
+
+@strawberry.type
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@strawberry.type
+class SearchFacets:
+    type: list[FacetValue]
+    section: list[FacetValue]
+    keywords: list[FacetValue]
+    themes: list[FacetValue]
+    target_groups: list[FacetValue]
+    sectors: list[FacetValue]
+    settings: list[FacetValue]
+
+
+@strawberry.type
+class SearchResult:
+    query: str
+    locale: str
+    count: int
+    match: str
+    engine: str
+    degraded: bool
+    items: list[SearchHit]
+    facets: SearchFacets
+
+
+@strawberry.type
+class SuggestedTitle:
+    type: str
+    id: int
+    translation_key: uuid.UUID | None
+    title: str
+    path: str
+
+
+@strawberry.type
+class SuggestedKeyword:
+    slug: str
+    name: str
+
+
+@strawberry.type
+class Suggestions:
+    query: str
+    locale: str
+    titles: list[SuggestedTitle]
+    keywords: list[SuggestedKeyword]
+
+
+def _result(data):
+    return SearchResult(
+        query=data["query"],
+        locale=data["locale"],
+        count=data["count"],
+        match=data["match"],
+        engine=data["engine"],
+        degraded=data["degraded"],
+        items=[
+            SearchHit(
+                **{**hit, "highlight": SearchHighlight(**hit["highlight"])},
+            )
+            for hit in data["items"]
+        ],
+        facets=SearchFacets(
+            **{
+                name: [FacetValue(**value) for value in values]
+                for name, values in data["facets"].items()
+            }
+        ),
+    )
+
+
+@strawberry.type
+class SearchQueryType:
+    @strawberry.field(description="Search content (and discussions); as GET /api/v1/search/.")
+    def search(
+        self,
+        info: strawberry.Info,
+        q: str,
+        locale: str | None = None,
+        types: list[str] | None = None,
+        section: int | None = None,
+        topic: int | None = None,
+        keywords: list[str] | None = None,
+        themes: list[str] | None = None,
+        target_groups: list[str] | None = None,
+        sectors: list[str] | None = None,
+        settings: list[str] | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchResult:
+        try:
+            language = _language(info, locale)
+            if not 1 <= len(q) <= services.MAX_QUERY_LENGTH:
+                raise invalid_parameter(
+                    "q", f"must be 1 to {services.MAX_QUERY_LENGTH} characters long"
+                )
+            if not 1 <= limit <= 50:
+                raise invalid_parameter("limit", "must be between 1 and 50")
+            if not 0 <= offset <= 1000:
+                raise invalid_parameter("offset", "must be between 0 and 1000")
+            filters = queries.ContentFilters(
+                types=types or [],
+                section=section,
+                topic=topic,
+                terms={
+                    "keywords": keywords or [],
+                    "themes": themes or [],
+                    "target_groups": target_groups or [],
+                    "sectors": sectors or [],
+                    "settings": settings or [],
+                },
+            )
+            query = services.build_query(q, language, filters, limit, offset)
+            return _result(services.search(query))
+        except ApiError as exc:
+            raise _graphql_error(exc) from exc
+
+    @strawberry.field(description="Autocomplete titles and keywords for what is being typed.")
+    def suggest(
+        self, info: strawberry.Info, q: str, locale: str | None = None, limit: int = 8
+    ) -> Suggestions:
+        try:
+            language = _language(info, locale)
+            if not 1 <= len(q) <= 100:
+                raise invalid_parameter("q", "must be 1 to 100 characters long")
+            if not 1 <= limit <= 20:
+                raise invalid_parameter("limit", "must be between 1 and 20")
+        except ApiError as exc:
+            raise _graphql_error(exc) from exc
+        data = services.suggest(q, language, limit)
+        return Suggestions(
+            query=data["query"],
+            locale=data["locale"],
+            titles=[SuggestedTitle(**t) for t in data["titles"]],
+            keywords=[SuggestedKeyword(**k) for k in data["keywords"]],
+        )

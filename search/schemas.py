@@ -1,0 +1,74 @@
+"""Response schemas of the search API."""
+
+import datetime
+import uuid
+
+from ninja import Schema
+
+
+class HighlightOut(Schema):
+    title: str  # HTML-escaped, matches in <mark>; "" when the title does not match
+    snippet: str  # HTML-escaped text around the first match, matches in <mark>
+
+
+class SearchHitOut(Schema):
+    type: str  # article, method, tool, material, training, discussion
+    id: int
+    translation_key: uuid.UUID | None
+    title: str
+    summary: str
+    path: str
+    locale: str
+    locale_fallback: bool
+    published_at: datetime.datetime | None
+    highlight: HighlightOut
+    score: float
+
+
+class FacetValueOut(Schema):
+    value: str  # what the matching filter parameter takes (slug, type or section id)
+    label: str
+    count: int
+
+
+class FacetsOut(Schema):
+    type: list[FacetValueOut]
+    section: list[FacetValueOut]
+    keywords: list[FacetValueOut]
+    themes: list[FacetValueOut]
+    target_groups: list[FacetValueOut]
+    sectors: list[FacetValueOut]
+    settings: list[FacetValueOut]
+
+
+class SearchOut(Schema):
+    query: str  # the words that were searched for, after normalisation
+    locale: str
+    count: int
+    limit: int
+    offset: int
+    match: str  # "all": every word matched; "any": nothing had all words, some did
+    engine: str  # "database" or "elasticsearch"
+    degraded: bool  # Elasticsearch is configured but unreachable: the database answered
+    items: list[SearchHitOut]
+    facets: FacetsOut
+
+
+class SuggestTitleOut(Schema):
+    type: str
+    id: int
+    translation_key: uuid.UUID | None
+    title: str
+    path: str
+
+
+class SuggestKeywordOut(Schema):
+    slug: str
+    name: str
+
+
+class SuggestOut(Schema):
+    query: str
+    locale: str
+    titles: list[SuggestTitleOut]
+    keywords: list[SuggestKeywordOut]

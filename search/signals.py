@@ -1,0 +1,72 @@
+"""Keep the search index in step with publishing, moving, deleting and uploads."""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_save, pre_delete
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from search import indexing
+
+logger = logging.getLogger(__name__)
+
+
+def _content_ids(page):
+    """The page itself (if it is a content page) and the content pages below it."""
+    from guidance.models import ContentPage
+
+    return list(
+        ContentPage.objects.filter(path__startswith=page.path, depth__gt=3).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def _safely(action, *args):
+    # Search must never break publishing: a failed update rolls back to a savepoint and is
+    # logged; `rebuild_search_index` repairs the index.
+    try:
+        with transaction.atomic():
+            action(*args)
+    except Exception:
+        logger.exception("search index update failed")
+
+
+def _reindex(sender, instance, **kwargs):
+    # The page row already holds the new state (live or not, new path): index it in the same
+    # transaction, so the index and the content commit together. A section or topic change
+    # affects the paths of every item below it too.
+    _safely(indexing.index_pages, _content_ids(instance))
+
+
+def on_unpublished(sender, instance, **kwargs):
+    # Also sent by Wagtail just before a live page is deleted, while its row is still live:
+    # remove the page itself rather than reindexing it from the row.
+    _safely(indexing.remove_pages, [instance.pk])
+
+
+def on_deleted(sender, instance, **kwargs):
+    if not isinstance(instance, Page):
+        return
+    _safely(indexing.remove_pages, _content_ids(instance))
+
+
+def on_document_saved(sender, instance, created, update_fields=None, **kwargs):
+    if update_fields and set(update_fields) <= {"extracted_text"}:
+        return
+    from search.tasks import extract_document_text
+
+    _safely(extract_document_text.enqueue, instance.pk)
+
+
+def connect():
+    from wagtail.documents import get_document_model
+
+    page_published.connect(_reindex, dispatch_uid="search-published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="search-unpublished")
+    post_page_move.connect(_reindex, dispatch_uid="search-moved")
+    pre_delete.connect(on_deleted, dispatch_uid="search-deleted")
+    post_save.connect(
+        on_document_saved, sender=get_document_model(), dispatch_uid="search-document-saved"
+    )

@@ -1,0 +1,401 @@
+import time
+
+import pytest
+from django.core.management import call_command
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+from wagtail.models import PageViewRestriction
+
+from guidance.factories import ArticlePageFactory, KeywordFactory, MethodPageFactory
+from search.models import SearchDocument, SearchQueryStat
+
+pytestmark = pytest.mark.django_db
+
+
+def publish(factory, parent, **fields):
+    keywords = fields.pop("keywords", [])
+    page = factory(parent=parent, **fields)
+    if keywords:
+        page.keywords.set(keywords)
+    page.save_revision().publish()
+    return page
+
+
+def search(client, **params):
+    response = client.get("/api/v1/search/", params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def titles(body):
+    return [item["title"] for item in body["items"]]
+
+
+@pytest.fixture
+def library(topic):
+    career = KeywordFactory(name="uraohjaus", slug="uraohjaus")
+    group = KeywordFactory(name="ryhmäohjaus", slug="ryhmaohjaus")
+    return {
+        "topic": topic,
+        "career": career,
+        "group": group,
+        "lifeline": publish(
+            MethodPageFactory,
+            topic,
+            title="Elämänjana uraohjauksen tukena",
+            summary="Asiakas piirtää elämänsä tärkeät tapahtumat janalle.",
+            keywords=[career],
+        ),
+        "youth": publish(
+            ArticlePageFactory,
+            topic,
+            title="Nuoret ja nivelvaihe",
+            summary="Peruskoulun päättävät nuoret tarvitsevat tukea jatko-opintoihin.",
+            keywords=[group],
+        ),
+        "jobs": publish(
+            ArticlePageFactory,
+            topic,
+            title="Työnhaku verkostojen avulla",
+            summary="Piilotyöpaikat löytyvät usein tuttavien kautta.",
+        ),
+    }
+
+
+# --- Finnish morphology ---------------------------------------------------------------------
+
+
+def test_base_form_finds_inflected_compound(client, library):
+    body = search(client, q="ohjaus")
+    assert "Elämänjana uraohjauksen tukena" in titles(body)
+    hit = body["items"][titles(body).index("Elämänjana uraohjauksen tukena")]
+    assert hit["highlight"]["title"] == "Elämänjana <mark>uraohjauksen</mark> tukena"
+    assert hit["path"] == "/asiakastyohon/urasuunnittelu/" + library["lifeline"].slug + "/"
+
+
+def test_inflected_query_finds_base_form(client, library):
+    assert titles(search(client, q="nuorille"))[0] == "Nuoret ja nivelvaihe"
+
+
+def test_compound_query_finds_related_compound(client, library):
+    assert "Työnhaku verkostojen avulla" in titles(search(client, q="työnhakijoille"))
+
+
+def test_exact_title_match_ranks_first(client, library):
+    publish(
+        ArticlePageFactory,
+        library["topic"],
+        title="Ohjauksen laatu",
+        summary="Jatkuva kehittäminen ja ohjaus.",
+    )
+    body = search(client, q="elämänjana")
+    assert titles(body)[0] == "Elämänjana uraohjauksen tukena"
+
+
+def test_results_have_snippets_with_escaped_text(client, library):
+    publish(
+        ArticlePageFactory,
+        library["topic"],
+        title="Turvallisuus",
+        summary="Älä liitä <script>-tageja. Kuvakortit auttavat.",
+    )
+    hit = search(client, q="kuvakortit")["items"][0]
+    assert "<mark>Kuvakortit</mark>" in hit["highlight"]["snippet"]
+    assert "<script>" not in hit["highlight"]["snippet"]
+    assert "&lt;script&gt;" in hit["highlight"]["snippet"]
+
+
+# --- Visibility -----------------------------------------------------------------------------
+
+
+def test_draft_changes_are_not_searchable(client, library):
+    page = library["youth"]
+    page.title = "Salainen luonnosotsikko"
+    page.save_revision()  # a draft of a live page: the live row keeps the published title
+    assert search(client, q="luonnosotsikko")["count"] == 0
+    assert search(client, q="nivelvaihe")["count"] == 1
+
+
+def test_never_published_page_is_not_searchable(client, library):
+    ArticlePageFactory(parent=library["topic"], title="Keskeneräinen kuvakortti", live=False)
+    assert search(client, q="kuvakortti")["count"] == 0
+    body = client.get("/api/v1/search/suggest/", {"q": "keskeneräi"}).json()
+    assert body["titles"] == []
+
+
+def test_unpublished_page_leaves_results(client, library):
+    library["jobs"].unpublish()
+    assert search(client, q="piilotyöpaikat")["count"] == 0
+    assert not SearchDocument.objects.filter(object_id=library["jobs"].pk).exists()
+
+
+def test_deleted_page_leaves_index(client, library):
+    page_id = library["jobs"].pk
+    library["jobs"].delete()
+    assert not SearchDocument.objects.filter(object_id=page_id).exists()
+
+
+def test_private_section_is_absent_from_results_facets_and_suggestions(client, library, home):
+    from guidance.factories import SectionPageFactory, TopicPageFactory
+
+    private = SectionPageFactory(parent=home, title="Sisäinen", slug="sisainen")
+    hidden_topic = TopicPageFactory(parent=private, title="Luottamuksellinen", slug="luott")
+    publish(
+        ArticlePageFactory,
+        hidden_topic,
+        title="Sisäinen elämänjanaohje",
+        summary="Vain henkilöstölle.",
+        keywords=[library["group"]],
+    )
+    assert search(client, q="elämänjana")["count"] == 2
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    body = search(client, q="elämänjana")
+    assert titles(body) == ["Elämänjana uraohjauksen tukena"]
+    assert body["facets"]["keywords"] == [{"value": "uraohjaus", "label": "uraohjaus", "count": 1}]
+    suggested = client.get("/api/v1/search/suggest/", {"q": "sisäi"}).json()
+    assert suggested["titles"] == []
+
+
+# --- Facets and filters ---------------------------------------------------------------------
+
+
+def test_facets_count_every_match_and_filters_narrow(client, library):
+    # No item has all three words, so items with any of them are found (match "any").
+    everything = search(client, q="tukea tuttavien janalle", limit=1)
+    assert everything["match"] == "any"
+    assert len(everything["items"]) == 1
+    types = {f["value"]: f["count"] for f in everything["facets"]["type"]}
+    assert types == {"method": 1, "article": 2}
+    assert sum(types.values()) == everything["count"] == 3
+    narrowed = search(client, q="tukea tuttavien janalle", type="method")
+    assert titles(narrowed) == ["Elämänjana uraohjauksen tukena"]
+    by_keyword = search(client, q="tukea tuttavien janalle", keyword="ryhmaohjaus")
+    assert titles(by_keyword) == ["Nuoret ja nivelvaihe"]
+    sections = everything["facets"]["section"]
+    section = library["topic"].get_parent()
+    assert sections == [{"value": str(section.pk), "label": section.title, "count": 3}]
+    by_section = search(client, q="tukea tuttavien janalle", section=sections[0]["value"])
+    assert by_section["count"] == 3
+
+
+def test_pagination_keeps_order_and_total(client, library):
+    first = search(client, q="tukea tuttavien janalle", limit=2)
+    second = search(client, q="tukea tuttavien janalle", limit=2, offset=2)
+    assert first["count"] == second["count"] == 3
+    assert len(first["items"]) == 2
+    assert len(second["items"]) == 1
+    assert not set(titles(first)) & set(titles(second))
+
+
+def test_unknown_filter_value_is_a_400(client, library):
+    response = client.get("/api/v1/search/", {"q": "ohjaus", "keyword": "ei-ole"})
+    assert response.status_code == 400
+    assert response.json()["error"]["details"][0]["parameter"] == "keyword"
+    response = client.get("/api/v1/search/", {"q": "ohjaus", "type": "video"})
+    assert response.status_code == 400
+
+
+def test_untranslated_items_are_searched_in_finnish_for_swedish(client, library, translate):
+    translate(
+        library["lifeline"],
+        "sv",
+        {
+            "Elämänjana uraohjauksen tukena": "Livslinjen som stöd i karriärvägledning",
+            "Asiakas piirtää elämänsä tärkeät tapahtumat janalle.": (
+                "Klienten ritar livets viktiga händelser på en linje."
+            ),
+        },
+    )
+    swedish = search(client, q="karriärvägledningen", locale="sv")
+    assert titles(swedish) == ["Livslinjen som stöd i karriärvägledning"]
+    assert swedish["items"][0]["locale"] == "sv"
+    assert swedish["items"][0]["locale_fallback"] is False
+    fallback = search(client, q="nuorille", locale="sv")
+    assert titles(fallback) == ["Nuoret ja nivelvaihe"]
+    assert fallback["items"][0]["locale_fallback"] is True
+    # The translated item is found in Swedish only, not also through its Finnish original.
+    assert search(client, q="elämänjana", locale="sv")["count"] == 0
+
+
+# --- Hostile and odd input ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("q", "status"),
+    [
+        ("x" * 10_000, 400),
+        ("a " * 5_000, 400),
+        ('"uraohjaus', 200),
+        ('"""', 200),
+        ("&& || ! <-> :* ( ) '", 200),
+        ("AND OR NOT", 200),
+        ("'; DROP TABLE content_search_searchdocument; --", 200),
+    ],
+)
+def test_hostile_queries_get_a_400_or_an_answer_quickly(client, library, q, status):
+    started = time.perf_counter()
+    response = client.get("/api/v1/search/", {"q": q})
+    elapsed = time.perf_counter() - started
+    assert response.status_code == status
+    assert elapsed < 1.0
+    if status == 400:
+        assert response.json()["error"]["details"][0]["parameter"] == "q"
+    assert SearchDocument.objects.count() == 3
+
+
+def test_operator_only_query_returns_an_empty_result(client, library):
+    body = search(client, q="AND OR NOT")
+    assert body["count"] == 0
+    assert body["items"] == []
+
+
+@given(text=st.text(min_size=1, max_size=200))
+@hypothesis_settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_query_text_is_answered_without_a_server_error(client, library, text):
+    response = client.get("/api/v1/search/", {"q": text})
+    assert response.status_code in (200, 400)
+    suggestion = client.get("/api/v1/search/suggest/", {"q": text[:100]})
+    assert suggestion.status_code in (200, 400)
+
+
+# --- Cost -----------------------------------------------------------------------------------
+
+
+def test_search_request_runs_a_bounded_number_of_queries(
+    client, library, django_assert_max_num_queries
+):
+    search(client, q="ohjaus")  # warm the vocabulary and site structure caches
+    with django_assert_max_num_queries(3):  # facets, hits, statistic
+        search(client, q="nuorille")
+    with django_assert_max_num_queries(4):  # + facets again when falling back to any word
+        search(client, q="nuorille tuttavien")
+    with django_assert_max_num_queries(2):  # cached result; the statistic is still counted
+        search(client, q="nuorille tuttavien")
+
+
+# --- Suggestions ----------------------------------------------------------------------------
+
+
+def test_suggest_completes_titles_and_keywords(client, library):
+    body = client.get("/api/v1/search/suggest/", {"q": "elämänj"}).json()
+    assert [t["title"] for t in body["titles"]] == ["Elämänjana uraohjauksen tukena"]
+    body = client.get("/api/v1/search/suggest/", {"q": "uraoh"}).json()
+    assert {"slug": "uraohjaus", "name": "uraohjaus"} in body["keywords"]
+    assert "Elämänjana uraohjauksen tukena" in [t["title"] for t in body["titles"]]
+
+
+# --- Attachments ----------------------------------------------------------------------------
+
+
+def test_text_inside_an_attached_word_file_finds_the_item(client, library):
+    import io
+
+    import docx
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("Harjoituksessa käytetään kompetenssikarttaa ja vahvuuskortteja.")
+    document.save(buffer)
+    attachment = get_document_model().objects.create(
+        title="Työkirja", file=ContentFile(buffer.getvalue(), name="tyokirja.docx")
+    )
+    attachment.refresh_from_db()
+    assert "kompetenssikarttaa" in attachment.extracted_text
+    page = library["youth"]
+    page.attachments = [("document", {"document": attachment, "title": "Työkirja"})]
+    page.save_revision().publish()
+    assert titles(search(client, q="kompetenssikartta")) == ["Nuoret ja nivelvaihe"]
+
+
+def test_broken_attachment_is_skipped_without_failing(client, library):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    attachment = get_document_model().objects.create(
+        title="Rikki", file=ContentFile(b"%PDF-1.4 not really", name="rikki.pdf")
+    )
+    attachment.refresh_from_db()
+    assert attachment.extracted_text == ""
+
+
+# --- Statistics -----------------------------------------------------------------------------
+
+
+def test_searches_are_counted_by_week_without_user_data(client, library):
+    search(client, q="Elämänjana")
+    search(client, q="elämänjana")
+    search(client, q="avaruusmatkailu 0401234567")
+    search(client, q="elämänjana", offset=1)  # paging is not a new search
+    rows = {row.query: row for row in SearchQueryStat.objects.all()}
+    assert rows["elämänjana"].searches == 2
+    assert rows["elämänjana"].zero_results == 0
+    assert rows["avaruusmatkailu #"].zero_results == 1
+    assert {f.name for f in SearchQueryStat._meta.fields} == {
+        "id",
+        "week",
+        "language",
+        "query",
+        "searches",
+        "zero_results",
+    }
+
+
+# --- Rebuild --------------------------------------------------------------------------------
+
+
+def test_rebuild_command_restores_a_lost_index_and_shows_progress(client, library, capsys):
+    SearchDocument.objects.all().delete()
+    assert search(client, q="nuorille")["count"] == 0
+    from django.core.cache import cache
+
+    cache.clear()
+    call_command("rebuild_search_index")
+    captured = capsys.readouterr()
+    assert "Search index: 3/3 (100%)" in captured.err
+    assert "Indexed 3 documents" in captured.out
+    assert search(client, q="nuorille")["count"] == 1
+
+
+# --- GraphQL --------------------------------------------------------------------------------
+
+SEARCH = """
+query($q: String!, $types: [String!]) {
+  search(q: $q, types: $types, limit: 5) {
+    count match engine
+    items { title type path localeFallback highlight { title snippet } }
+    facets { type { value label count } keywords { value count } }
+  }
+  suggest(q: "elämänj") { titles { title } keywords { slug } }
+}
+"""
+
+
+def test_graphql_search_answers_like_rest(client, library):
+    response = client.post(
+        "/graphql/",
+        {"query": SEARCH, "variables": {"q": "nuorille"}},
+        content_type="application/json",
+    )
+    data = response.json()["data"]
+    rest = search(client, q="nuorille", limit=5)
+    assert data["search"]["count"] == rest["count"] == 1
+    assert [i["title"] for i in data["search"]["items"]] == titles(rest)
+    assert data["search"]["facets"]["type"] == [
+        {"value": "article", "label": "artikkeli", "count": 1}
+    ]
+    assert data["suggest"]["titles"] == [{"title": "Elämänjana uraohjauksen tukena"}]
+
+
+def test_graphql_search_rejects_an_overlong_query(client, library):
+    response = client.post(
+        "/graphql/",
+        {"query": SEARCH, "variables": {"q": "x" * 10_000}},
+        content_type="application/json",
+    )
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "invalid_parameter"
