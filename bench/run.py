@@ -7,7 +7,8 @@
 
 What one run does, all on this machine:
 1. a PostgreSQL database of its own (`BENCH_DATABASE_URL`), migrated and seeded with
-   `seed_demo --scale N` (timed), and the search index rebuilt with `update_index` (timed);
+   `seed_demo --scale N` (timed, including its search indexing), and the search index rebuilt
+   again with `rebuild_search_index` (timed);
 2. gunicorn with 2 workers and the Redis cache, configured as in production;
 3. for each scenario, wrk (a separate process) drives `--connections` keep-alive connections for
    `--duration` seconds; throughput, p50/p95/p99 latency and errors come from wrk;
@@ -27,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -44,14 +46,29 @@ SCENARIOS = {
     "detail": "/api/v1/content/by-path/?path=/asiakastyohon/urasuunnittelu/elamanjana/",
     "detail, uncached": "/api/v1/content/by-path/?path=/asiakastyohon/urasuunnittelu/elamanjana/&nocache={n}",
     "graphql listing limit 20": "POST /graphql/",
+    "search (Finnish queries, uncached)": "/api/v1/search/?q={q}",
 }
+# Inflected and compound Finnish queries, picked at random per request.
+SEARCH_QUERIES = [
+    "ohjaus",
+    "nuorille",
+    "uraohjauksen menetelmät",
+    "työnhakijoille",
+    "ryhmäohjauksessa",
+    "elämänjana",
+    "itsetuntemus harjoitus",
+    "etäohjaus",
+    "motivoiva haastattelu",
+    "kuvakortit",
+    "maahanmuuttajille",
+    "osaamisen tunnistaminen",
+]
 GRAPHQL_BODY = json.dumps(
     {
         "query": "{ content(limit: 20) { count items { id title path keywords { name } image { src } } } }"
     }
 )
 NOT_YET = {
-    "search (Finnish queries)": "search API not built yet (issue 6)",
     "discussion thread read": "community not built yet (issue 5)",
     "write mix (posting replies)": "community not built yet (issue 5)",
 }
@@ -74,6 +91,7 @@ def environment(args):
         TASKS_IMMEDIATE="1",
         BENCH_WAGTAIL_API_V3="1",
         LOG_LEVEL="WARNING",
+        SEARCH_CACHE_TIMEOUT="0",  # search is measured uncached: every request runs its SQL
         DB_CONN_MAX_AGE="600",
     )
     return env
@@ -88,7 +106,7 @@ def prepare_database(args, env, items):
     run([PY, "manage.py", "seed_demo", "--scale", str(items)], env, stdout=subprocess.DEVNULL)
     seeded = time.perf_counter() - started
     started = time.perf_counter()
-    run([PY, "manage.py", "update_index"], env, stdout=subprocess.DEVNULL)
+    run([PY, "manage.py", "rebuild_search_index"], env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     indexed = time.perf_counter() - started
     return {"seed_seconds": round(seeded, 1), "index_seconds": round(indexed, 1)}
 
@@ -139,12 +157,14 @@ def peak_rss_mb(pids):
 
 WRK_LUA = """
 counter = 0
+queries = {QUERIES}
 request = function()
   counter = counter + 1
   local path = string.gsub(wrk.path, "{n}", tostring(counter) .. "-" .. tostring(math.random(1, 1000000000)))
+  path = string.gsub(path, "{q}", queries[math.random(1, #queries)])
   return wrk.format(nil, path)
 end
-"""
+""".replace("{QUERIES}", ", ".join(json.dumps(urllib.parse.quote(q)) for q in SEARCH_QUERIES))
 WRK_POST_LUA = """
 wrk.method = "POST"
 wrk.body = %s
@@ -211,12 +231,12 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 import sys
-scenarios, body = json.loads(sys.argv[1]), sys.argv[2]
+scenarios, body, query = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3]
 client = Client(HTTP_HOST="127.0.0.1")
 result = {}
 for name, path in scenarios.items():
     post = path.startswith("POST ")
-    url = (path.split(" ", 1)[1] if post else path).replace("{n}", "x")
+    url = (path.split(" ", 1)[1] if post else path).replace("{n}", "x").replace("{q}", query)
     send = (lambda: client.post(url, body, content_type="application/json")) if post else (lambda: client.get(url))
     send()
     cache.clear()
@@ -226,7 +246,7 @@ for name, path in scenarios.items():
 print(json.dumps(result))
 """
     output = subprocess.run(
-        [PY, "-c", code, json.dumps(SCENARIOS), GRAPHQL_BODY],
+        [PY, "-c", code, json.dumps(SCENARIOS), GRAPHQL_BODY, urllib.parse.quote(SEARCH_QUERIES[2])],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -245,6 +245,8 @@ WAGTAILSEARCH_BACKENDS = {
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "ohjaaja")
 ELASTICSEARCH_TIMEOUT = float(env("ELASTICSEARCH_TIMEOUT", "2"))
+# Seconds a search result stays cached (content changes invalidate it sooner); 0 disables.
+SEARCH_CACHE_TIMEOUT = int(env("SEARCH_CACHE_TIMEOUT", "300"))
 
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Ohjaajan osio"

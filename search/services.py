@@ -118,7 +118,11 @@ def search(query, record=True):
         from search import elasticsearch
 
         try:
-            result = cached(query.cache_key() + ["es"], lambda: elasticsearch.search(query))
+            result = cached(
+                query.cache_key() + ["es"],
+                lambda: elasticsearch.search(query),
+                timeout=settings.SEARCH_CACHE_TIMEOUT,
+            )
         except elasticsearch.Unavailable as exc:
             logger.warning("Elasticsearch unavailable, searching the database: %s", exc)
             result = {**_database_search(query), "engine": "database", "degraded": True}
@@ -133,7 +137,9 @@ def search(query, record=True):
 
 
 def _database_search(query):
-    return cached(query.cache_key(), lambda: database.search(query))
+    return cached(
+        query.cache_key(), lambda: database.search(query), timeout=settings.SEARCH_CACHE_TIMEOUT
+    )
 
 
 def _empty(query):
@@ -245,7 +251,9 @@ def suggest(text, language, limit=8):
             for row in titles
         ]
 
-    titles = cached(["suggest", language, parsed.words, limit], build)
+    titles = cached(
+        ["suggest", language, parsed.words, limit], build, timeout=settings.SEARCH_CACHE_TIMEOUT
+    )
     return {
         "query": parsed.normalized(),
         "locale": language,

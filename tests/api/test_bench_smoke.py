@@ -2,7 +2,7 @@
 
 import pytest
 
-from bench.run import GRAPHQL_BODY, SCENARIOS, parse_wrk, svg_chart
+from bench.run import GRAPHQL_BODY, SCENARIOS, SEARCH_QUERIES, WRK_LUA, parse_wrk, svg_chart
 
 WRK_OUTPUT = """Running 2s test @ http://127.0.0.1:8765/api/v1/content/?limit=20
   2 threads and 8 connections
@@ -43,6 +43,7 @@ def test_every_bench_scenario_answers_on_a_small_catalogue(client, catalogue):
         if "wagtail API v3" in name:
             continue  # mounted only when BENCH_WAGTAIL_API_V3 is set, in the benchmark's server
         url = (path.split(" ", 1)[1] if path.startswith("POST ") else path).replace("{n}", "1")
+        url = url.replace("{q}", SEARCH_QUERIES[0])
         url = url.replace(
             "/asiakastyohon/urasuunnittelu/elamanjana/", "/asiakastyohon/urasuunnittelu/method-2/"
         )
@@ -51,3 +52,8 @@ def test_every_bench_scenario_answers_on_a_small_catalogue(client, catalogue):
         else:
             response = client.get(url)
         assert response.status_code == 200, (name, response.status_code)
+
+
+def test_search_scenario_rotates_url_encoded_finnish_queries():
+    assert '"ty%C3%B6nhakijoille"' in WRK_LUA
+    assert len(SEARCH_QUERIES) >= 10
