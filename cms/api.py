@@ -4,6 +4,7 @@ from django.conf import settings
 from ninja import NinjaAPI
 
 from cms.api_errors import install_error_handlers
+from community.api import router as community_router
 from guidance.api import router as content_router
 from search.api import router as search_router
 
@@ -23,3 +24,4 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/", content_router)
 api.add_router("/", search_router)
+api.add_router("/", community_router)

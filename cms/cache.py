@@ -41,3 +41,21 @@ def cached(key_parts, build, timeout=300):
         value = build()
         cache.set(key, value, timeout)
     return value
+
+
+def named_version(name):
+    """A version counter of its own (e.g. the search index), for caches that must not wait for
+    a content change."""
+    key = f"version:{name}"
+    version = cache.get(key)
+    if version is None:
+        version = 1
+        cache.add(key, version, timeout=None)
+    return version
+
+
+def bump_named_version(name):
+    try:
+        cache.incr(f"version:{name}")
+    except ValueError:
+        cache.set(f"version:{name}", 2, timeout=None)

@@ -27,3 +27,16 @@ class BodySizeLimitMiddleware:
                     status=413,
                 )
         return self.get_response(request)
+
+
+class RetryAfterMiddleware:
+    """Every 429 says when to try again: django-allauth's rate-limit answers lack the header."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 429 and not response.has_header("Retry-After"):
+            response["Retry-After"] = "60"
+        return response

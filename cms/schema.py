@@ -12,6 +12,7 @@ from strawberry.extensions import (
     QueryDepthLimiter,
 )
 
+from community.graphql import CommunityMutation, CommunityQuery
 from guidance.graphql import ContentQuery
 from search.graphql import SearchQueryType
 
@@ -21,7 +22,12 @@ MAX_TOKENS = 2000
 
 
 @strawberry.type
-class Query(ContentQuery, SearchQueryType):
+class Query(ContentQuery, SearchQueryType, CommunityQuery):
+    pass
+
+
+@strawberry.type
+class Mutation(CommunityMutation):
     pass
 
 
@@ -37,8 +43,12 @@ def _extensions(introspection):
     return extensions
 
 
-schema = strawberry.Schema(query=Query, extensions=_extensions(introspection=True))
-closed_schema = strawberry.Schema(query=Query, extensions=_extensions(introspection=False))
+schema = strawberry.Schema(
+    query=Query, mutation=Mutation, extensions=_extensions(introspection=True)
+)
+closed_schema = strawberry.Schema(
+    query=Query, mutation=Mutation, extensions=_extensions(introspection=False)
+)
 
 
 def _csrf_failure(request, reason=""):

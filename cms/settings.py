@@ -86,6 +86,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "corsheaders",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.headless",
 ]
 
 MIDDLEWARE = [
@@ -98,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "cms.middleware.RetryAfterMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -295,6 +302,61 @@ LOGGING = {
     },
 }
 WAGTAILREDIRECTS_AUTO_CREATE = False  # the headless frontend owns URLs
+
+# --- Counsellor accounts: django-allauth in headless mode --------------------------------------
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",  # staff at /admin/login/
+    "allauth.account.auth_backends.AuthenticationBackend",  # counsellors via /_allauth/
+]
+HEADLESS_ONLY = True
+HEADLESS_CLIENTS = ("browser",)  # session cookie + CSRF; no API tokens for counsellors
+_FRONTEND = FRONTEND_URLS[0] if FRONTEND_URLS else "http://localhost:3000"
+HEADLESS_FRONTEND_URLS = {
+    "account_confirm_email": f"{_FRONTEND}/tili/vahvista/{{key}}",
+    "account_reset_password": f"{_FRONTEND}/tili/salasana",
+    "account_reset_password_from_key": f"{_FRONTEND}/tili/salasana/{{key}}",
+    "account_signup": f"{_FRONTEND}/tili/rekisteroidy",
+    "socialaccount_login_error": f"{_FRONTEND}/tili/kirjaudu",
+}
+ACCOUNT_ADAPTER = "community.adapters.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_RATE_LIMITS = {
+    "signup": env("SIGNUP_RATE_LIMIT", "5/m/ip,20/h/ip"),
+    "login": env("LOGIN_RATE_LIMIT", "20/m/ip"),
+    "login_failed": "10/m/ip,5/300s/key",
+}
+SOCIALACCOUNT_ONLY = False
+# Production single sign-on through an OpenID Connect provider (for example the service's own
+# identity broker); unset means email and password only. SAML works the same way through
+# allauth.socialaccount.providers.saml (see docs/community.md).
+SOCIALACCOUNT_PROVIDERS = {}
+if env("OIDC_SERVER_URL"):
+    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
+        "APPS": [
+            {
+                "provider_id": env("OIDC_PROVIDER_ID", "jod"),
+                "name": env("OIDC_PROVIDER_NAME", "JOD"),
+                "client_id": env("OIDC_CLIENT_ID", ""),
+                "secret": env("OIDC_CLIENT_SECRET", ""),
+                "settings": {"server_url": env("OIDC_SERVER_URL")},
+            }
+        ]
+    }
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+
+# --- Community ----------------------------------------------------------------------------------
+# Posts reported by this many different counsellors are hidden until a moderator looks.
+COMMUNITY_REPORT_HIDE_THRESHOLD = int(env("COMMUNITY_REPORT_HIDE_THRESHOLD", "3"))
+COMMUNITY_POST_RATE = env("COMMUNITY_POST_RATE", "20/min")  # per user
+COMMUNITY_NEW_ACCOUNT_POST_RATE = env("COMMUNITY_NEW_ACCOUNT_POST_RATE", "5/min")
+COMMUNITY_NEW_ACCOUNT_HOURS = int(env("COMMUNITY_NEW_ACCOUNT_HOURS", "24"))  # no links meanwhile
+COMMUNITY_POST_MAX_CHARS = int(env("COMMUNITY_POST_MAX_CHARS", "5000"))
+FRONTEND_BASE_URL = _FRONTEND
 
 # --- API ---------------------------------------------------------------------------------------
 API_SERVER_CACHE = env_bool("API_SERVER_CACHE", True)

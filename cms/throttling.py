@@ -13,3 +13,37 @@ class ClientThrottle(SimpleRateThrottle):
 
     def get_cache_key(self, request):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class UserThrottle(SimpleRateThrottle):
+    """``rate`` requests per period for each signed-in user (per address when anonymous), and
+    the stricter ``new_account_rate`` while the account is new (COMMUNITY_NEW_ACCOUNT_HOURS)."""
+
+    def __init__(self, scope, rate, new_account_rate=None):
+        self.scope = scope
+        super().__init__(rate)
+        self.new_account = (
+            UserThrottle(f"{scope}-new", new_account_rate) if new_account_rate else None
+        )
+        self._failed = None
+
+    def get_cache_key(self, request):
+        user = getattr(request, "user", None)
+        ident = (
+            f"user-{user.pk}"
+            if user is not None and user.is_authenticated
+            else self.get_ident(request)
+        )
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+    def allow_request(self, request):
+        self._failed = None
+        user = getattr(request, "user", None)
+        new = self.new_account and getattr(user, "is_new_account", False)
+        if new and not self.new_account.allow_request(request):
+            self._failed = self.new_account
+            return False
+        return super().allow_request(request)
+
+    def wait(self):
+        return self._failed.wait() if self._failed else super().wait()

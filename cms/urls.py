@@ -13,6 +13,9 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("api/v1/", api.urls),
     path("graphql/", graphql_view, name="graphql"),
+    path("_allauth/", include("allauth.headless.urls")),
+    # Provider callbacks for single sign-on (the account views are off: HEADLESS_ONLY).
+    path("accounts/", include("allauth.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -1,5 +1,8 @@
+import datetime
+
 import factory
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from community.models import User
@@ -10,6 +13,8 @@ class UserFactory(DjangoModelFactory):
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.invalid")
     display_name = factory.Sequence(lambda n: f"Ohjaaja {n}")
     password = factory.django.Password("salasana-testi-123")
+    # Accounts are past their first day (see COMMUNITY_NEW_ACCOUNT_HOURS) unless a test says so.
+    date_joined = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=30))
 
     class Meta:
         model = User
@@ -27,3 +32,13 @@ class StaffUserFactory(UserFactory):
 
 class SuperuserFactory(StaffUserFactory):
     is_superuser = True
+
+
+class CounsellorFactory(UserFactory):
+    """A signed-up counsellor: not staff, pseudonymous display name."""
+
+    display_name = ""
+
+
+class NewCounsellorFactory(CounsellorFactory):
+    date_joined = factory.LazyFunction(timezone.now)

@@ -177,6 +177,10 @@ def count_view(request, content_id: Annotated[int, Path(ge=1, le=2**31)]):
             settings.SECRET_KEY,
         ]
     )
+    if request.user.is_authenticated:  # signed-in counsellors keep a "recently viewed" list
+        from community.people import record_recent_view
+
+        record_recent_view(request.user, translation_key)
     seen_key = "viewed:" + hashlib.sha256(client.encode()).hexdigest()
     counted = cache.add(seen_key, 1, timeout=60 * 60 * 24)
     if counted:

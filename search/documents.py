@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import get_text_for_indexing
 
+from cms.cache import bump_named_version
 from search.analysis import index_text
 from search.models import FACET_FIELDS, SearchDocument
 
@@ -207,9 +208,13 @@ def write_documents(docs, finnish="voikko"):
         return
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.executemany(_UPSERT, [_row_params(doc, finnish) for doc in docs])
+    bump_named_version("search")
 
 
 def remove_documents(object_type, object_ids):
-    return SearchDocument.objects.filter(
+    removed = SearchDocument.objects.filter(
         object_type=object_type, object_id__in=list(object_ids)
     ).delete()[0]
+    if removed:
+        bump_named_version("search")
+    return removed

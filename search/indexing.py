@@ -106,9 +106,11 @@ def content_page_ids():
 
 
 def rebuild(progress=None, finnish="voikko"):
-    """Index every live content page again and drop stale rows.
+    """Index every live content page and visible discussion thread again; drop stale rows.
 
     Returns the number of documents written. ``progress`` gets ``step(n)`` calls."""
+    from search.threads import rebuild_threads
+
     page_ids = content_page_ids()
     written = 0
     for start in range(0, len(page_ids), BATCH_SIZE):
@@ -119,4 +121,11 @@ def rebuild(progress=None, finnish="voikko"):
     SearchDocument.objects.filter(object_type=SearchDocument.ObjectType.PAGE).exclude(
         object_id__in=page_ids
     ).delete()
-    return written
+    return written + rebuild_threads(progress, finnish)
+
+
+def total_objects():
+    """How many objects a rebuild goes through (for progress)."""
+    from search.threads import thread_ids
+
+    return len(content_page_ids()) + len(thread_ids())

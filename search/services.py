@@ -15,7 +15,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
-from cms.cache import cached
+from cms.cache import cached, named_version
 from search import database
 from search.analysis import highlight, parse_query, voikko_available
 from search.models import FACET_FIELDS, SearchQueryStat
@@ -40,6 +40,7 @@ class SearchQuery:
     def cache_key(self):
         return [
             "search",
+            named_version("search"),
             self.language,
             self.parsed.words,
             self.parsed.phrases,
@@ -252,7 +253,7 @@ def suggest(text, language, limit=8):
         ]
 
     titles = cached(
-        ["suggest", language, parsed.words, limit], build, timeout=settings.SEARCH_CACHE_TIMEOUT
+        ["suggest", named_version("search"), language, parsed.words, limit], build, timeout=settings.SEARCH_CACHE_TIMEOUT
     )
     return {
         "query": parsed.normalized(),

@@ -3,14 +3,16 @@ from django.core.management.base import BaseCommand
 
 class Command(BaseCommand):
     help = (
-        "Enqueue the daily background tasks (review maintenance, the Opintopolku import). "
+        "Enqueue the daily background tasks (review maintenance, the Opintopolku import, the "
+        "community's daily digest emails). "
         "Call it once a day from cron or a Kubernetes CronJob; the task worker "
         "(`manage.py db_worker`) runs them."
     )
 
     def handle(self, *args, **options):
+        from community.tasks import send_daily_digests
         from guidance.tasks import import_trainings, review_maintenance
 
-        for daily in (review_maintenance, import_trainings):
+        for daily in (review_maintenance, import_trainings, send_daily_digests):
             result = daily.enqueue()
             self.stdout.write(f"Enqueued {daily.name} ({result.id}).")

@@ -36,7 +36,7 @@ class Command(BaseCommand):
         from cms.progress import Progress
         from search import indexing
 
-        progress = Progress(len(indexing.content_page_ids()), "Search index", self.stdout)
+        progress = Progress(indexing.total_objects(), "Search index", self.stdout)
         written = indexing.rebuild(progress)
         progress.done()
         self.stdout.write(self.style.SUCCESS(f"Search index ready ({written} documents)."))

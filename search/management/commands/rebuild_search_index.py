@@ -36,7 +36,7 @@ class Command(BaseCommand):
                     document.save(update_fields=["extracted_text"])
                 progress.step()
             progress.done()
-        total = len(indexing.content_page_ids())
+        total = indexing.total_objects()
         progress = Progress(total, "Search index", stream=self.stderr)
         written = indexing.rebuild(progress)
         progress.done()

@@ -1,0 +1,478 @@
+"""REST endpoints for counsellors: /me/, /discussions/, /posts/, /suggestions/.
+
+Reading discussions is open to everyone; everything else needs a signed-in counsellor (session
+cookie from django-allauth's headless API, plus the CSRF token on writes). Signed-in responses
+are `Cache-Control: private, no-store`.
+"""
+
+import uuid
+from typing import Annotated
+
+from django.conf import settings
+from django.core import signing
+from django.http import HttpResponse, JsonResponse
+from ninja import Header, Path, Query, Router
+from ninja.responses import Status
+from ninja.security import django_auth
+
+from cms.api_errors import ApiError, invalid_parameter
+from cms.http import private_response
+from cms.locales import resolve_locale
+from cms.throttling import ClientThrottle, UserThrottle
+from community import discussions, people
+from community.models import ContentSuggestion, Follow
+from community.notifications import read_unsubscribe_token
+from community.schemas import (
+    AreaOut,
+    EraseIn,
+    FollowOut,
+    InterestsIn,
+    PostEditIn,
+    PostIn,
+    PostOut,
+    ProfileIn,
+    ProfileOut,
+    ReportIn,
+    SuggestionIn,
+    SuggestionOut,
+    ThanksOut,
+    ThreadDetailOut,
+    ThreadIn,
+    ThreadListOut,
+)
+from guidance.api import LocaleParam
+from guidance.schemas import ContentListOut
+
+router = Router(tags=["community"])
+Id = Annotated[int, Path(ge=1, le=2**62)]
+
+POSTING = [
+    ClientThrottle("posting-ip", "60/min"),
+    UserThrottle(
+        "posting",
+        settings.COMMUNITY_POST_RATE,
+        new_account_rate=settings.COMMUNITY_NEW_ACCOUNT_POST_RATE,
+    ),
+]
+REPORTING = [ClientThrottle("reporting-ip", "30/min"), UserThrottle("reporting", "10/min")]
+REACTING = [UserThrottle("reacting", "60/min")]
+
+
+def _private(data, status=200):
+    response = JsonResponse(data, status=status, safe=False, json_dumps_params={"default": str})
+    return private_response(response)
+
+
+# --- Serialising --------------------------------------------------------------------------------
+
+
+def area_data(area):
+    if area is None:
+        return None
+    return {
+        "slug": area.slug,
+        "name": area.name,
+        "description": area.description,
+        "translation_key": area.translation_key,
+    }
+
+
+def thread_data(thread, viewer, post_count=None):
+    return {
+        "id": thread.pk,
+        "title": thread.title,
+        "area": area_data(thread.area),
+        "content_key": thread.content_key,
+        "author": discussions.author_label(thread.author, thread.pk, viewer),
+        "language": thread.language,
+        "created_at": thread.created_at,
+        "last_post_at": thread.last_post_at,
+        "post_count": post_count if post_count is not None else getattr(thread, "post_count", 0),
+        "locked": thread.locked,
+    }
+
+
+def post_data(post, viewer):
+    return {
+        "id": post.pk,
+        "author": discussions.author_label(post.author, post.thread_id, viewer),
+        "body": "" if post.deleted else post.body,
+        "reply_to": post.reply_to_id,
+        "created_at": post.created_at,
+        "edited": post.edited_at is not None,
+        "edited_at": post.edited_at,
+        "deleted": post.deleted,
+        "hidden": post.hidden,
+        "thanks": getattr(post, "thanks_count", 0),
+        "thanked_by_me": bool(getattr(post, "thanked_by_me", False)),
+    }
+
+
+def _respond_for(request, data, schema):
+    """Anonymous readers get a public, cacheable answer; signed-in ones a private one."""
+    from cms.http import public_response
+
+    response = JsonResponse(schema.model_validate(data).model_dump(mode="json"))
+    if request.user.is_authenticated:
+        return private_response(response)
+    return public_response(request, response)
+
+
+# --- Profile and personal lists -----------------------------------------------------------------
+
+
+@router.get("/me/", response=ProfileOut, auth=django_auth, summary="My profile")
+def me(request):
+    """The signed-in counsellor's profile. Email and login times are never in any response
+    other than /me/export/."""
+    return _private(ProfileOut.model_validate(people.profile(request.user)).model_dump(mode="json"))
+
+
+@router.patch("/me/", response=ProfileOut, auth=django_auth, summary="Change my profile")
+def update_me(request, payload: ProfileIn):
+    """Display name, public profile, sector, workplace type and notification choices."""
+    from django.core.exceptions import ValidationError as DjangoValidationError
+
+    try:
+        people.update_profile(request.user, payload.model_dump(exclude_unset=True))
+    except DjangoValidationError as exc:
+        name, messages = next(iter(exc.message_dict.items()))
+        raise invalid_parameter(name, messages[0]) from exc
+    return _private(ProfileOut.model_validate(people.profile(request.user)).model_dump(mode="json"))
+
+
+def _cards(request, keys, language):
+    from guidance import queries, serializers
+
+    order = {key: index for index, key in enumerate(keys)}
+    pages = queries.with_card_relations(
+        queries.visible_content(language).filter(translation_key__in=keys)
+    )
+    pages = sorted(pages, key=lambda page: order.get(page.translation_key, 0))
+    return serializers.cards(pages, language, request)
+
+
+def _card_list(request, language, items):
+    return _private(
+        ContentListOut.model_validate(
+            {
+                "locale": language,
+                "count": len(items),
+                "limit": len(items),
+                "offset": 0,
+                "items": items,
+            }
+        ).model_dump(mode="json")
+    )
+
+
+@router.get("/me/favourites/", response=ContentListOut, auth=django_auth, summary="My favourites")
+def favourites(request, locale: LocaleParam = None):
+    """Saved items, newest first, as cards in the requested language (items no longer
+    published are left out but stay saved)."""
+    language = resolve_locale(request, locale)
+    return _card_list(
+        request, language, _cards(request, people.favourite_keys(request.user), language)
+    )
+
+
+@router.put("/me/favourites/{translation_key}/", auth=django_auth, summary="Save an item")
+def add_favourite(request, translation_key: uuid.UUID):
+    """Save an item by its translation_key (the same for all its language versions)."""
+    from guidance.models import ContentPage
+
+    if not ContentPage.objects.live().filter(translation_key=translation_key).exists():
+        raise ApiError(404, "not_found", "No published content item matches.")
+    people.set_favourite(request.user, translation_key, True)
+    return HttpResponse(status=204)
+
+
+@router.delete("/me/favourites/{translation_key}/", auth=django_auth, summary="Unsave an item")
+def remove_favourite(request, translation_key: uuid.UUID):
+    people.set_favourite(request.user, translation_key, False)
+    return HttpResponse(status=204)
+
+
+@router.get("/me/interests/", response=InterestsIn, auth=django_auth, summary="My interests")
+def interests(request):
+    return _private({"keywords": people.interest_slugs(request.user)})
+
+
+@router.put("/me/interests/", response=InterestsIn, auth=django_auth, summary="Set my interests")
+def set_interests(request, payload: InterestsIn):
+    """Replace the interests with these keyword slugs (see /taxonomy/keywords/)."""
+    try:
+        people.set_interests(request.user, payload.keywords)
+    except ValueError as exc:
+        raise invalid_parameter("keywords", f"unknown keyword {exc.args[0]!r}") from exc
+    return _private({"keywords": people.interest_slugs(request.user)})
+
+
+@router.get("/me/recent/", response=ContentListOut, auth=django_auth, summary="Recently viewed")
+def recent(request, locale: LocaleParam = None):
+    """Items this counsellor opened lately (counted by POST /content/{id}/view/)."""
+    language = resolve_locale(request, locale)
+    return _card_list(
+        request, language, _cards(request, people.recent_keys(request.user), language)
+    )
+
+
+@router.get("/me/recommendations/", response=ContentListOut, auth=django_auth, summary="For you")
+def recommendations(request, locale: LocaleParam = None, limit: int = Query(10, ge=1, le=50)):
+    """Items ranked for this counsellor from their interests, favourites and views."""
+    from guidance import serializers
+
+    language = resolve_locale(request, locale)
+    pages = people.recommendations(request.user, language, limit)
+    return _card_list(request, language, serializers.cards(pages, language, request))
+
+
+@router.get("/me/export/", auth=django_auth, summary="Export my data")
+def export(request):
+    """Everything the service holds about you, as one JSON document."""
+    response = _private(people.export(request.user))
+    response["Content-Disposition"] = 'attachment; filename="ohjaaja-data.json"'
+    return response
+
+
+@router.post("/me/erase/", response={204: None}, auth=django_auth, summary="Erase my account")
+def erase(request, payload: EraseIn):
+    """Delete the account and personal data. Posts stay as "deleted user" unless
+    `delete_posts` is true; other people's replies stay either way. Signs out."""
+    from django.contrib.auth import logout
+
+    user = request.user
+    logout(request)
+    people.erase(user, delete_posts=payload.delete_posts)
+    return Status(204, None)
+
+
+# --- Discussions ---------------------------------------------------------------------------------
+
+
+@router.get("/discussions/areas/", response=list[AreaOut], summary="Discussion areas")
+def discussion_areas(request, locale: LocaleParam = None):
+    language = resolve_locale(request, locale)
+    data = [area_data(area) for area in discussions.areas(language)]
+    from pydantic import TypeAdapter
+
+    response = JsonResponse(TypeAdapter(list[AreaOut]).dump_python(data, mode="json"), safe=False)
+    from cms.http import public_response
+
+    return public_response(request, response)
+
+
+@router.get("/discussions/", response=ThreadListOut, summary="Discussion threads")
+def thread_list(
+    request,
+    area: str | None = Query(None, max_length=100, pattern=r"^[a-z0-9-]+$"),
+    content: Annotated[
+        uuid.UUID | None, Query(description="translation_key of a content item")
+    ] = None,
+    limit: int = Query(20, ge=1, le=100),
+    offset: int = Query(0, ge=0, le=100_000),
+):
+    """Threads in an area or about a content item (or all), most recently active first."""
+    area_obj = None
+    if area is not None:
+        area_obj = discussions.area_by_slug(area)
+        if area_obj is None:
+            raise invalid_parameter("area", f"unknown area {area!r}")
+    count, threads = discussions.thread_listing(
+        request.user, area=area_obj, content_key=content, limit=limit, offset=offset
+    )
+    data = {"count": count, "items": [thread_data(t, request.user) for t in threads]}
+    return _respond_for(request, data, ThreadListOut)
+
+
+@router.post(
+    "/discussions/",
+    response={201: ThreadDetailOut, 200: ThreadDetailOut},
+    auth=django_auth,
+    throttle=POSTING,
+    summary="Start a thread",
+)
+def start_thread(
+    request,
+    payload: ThreadIn,
+    idempotency_key: str = Header("", alias="Idempotency-Key", max_length=100),
+):
+    """A new thread in an area (`area` slug) or about a content item (`content` key), with its
+    opening post. Repeating the request with the same `Idempotency-Key` creates it once."""
+    area = None
+    if payload.area:
+        area = discussions.area_by_slug(payload.area)
+        if area is None:
+            raise invalid_parameter("area", f"unknown area {payload.area!r}")
+    thread, created = discussions.create_thread(
+        request.user,
+        title=payload.title,
+        body=payload.body,
+        language=payload.locale,
+        area=area,
+        content_key=payload.content,
+        idempotency_key=idempotency_key,
+    )
+    return _thread_response(request, thread.pk, 201 if created else 200)
+
+
+def _thread_response(request, thread_id, status=200):
+    thread, posts, following = discussions.thread_detail(request.user, thread_id)
+    data = {
+        **thread_data(thread, request.user, post_count=len(posts)),
+        "following": following,
+        "posts": [post_data(post, request.user) for post in posts],
+    }
+    return _private(ThreadDetailOut.model_validate(data).model_dump(mode="json"), status=status)
+
+
+@router.get("/discussions/{thread_id}/", response=ThreadDetailOut, summary="A thread")
+def thread_detail(request, thread_id: Id):
+    """The thread with its posts in order. Hidden posts are left out (moderators see them)."""
+    thread, posts, following = discussions.thread_detail(request.user, thread_id)
+    data = {
+        **thread_data(thread, request.user, post_count=len(posts)),
+        "following": following,
+        "posts": [post_data(post, request.user) for post in posts],
+    }
+    return _respond_for(request, data, ThreadDetailOut)
+
+
+@router.post(
+    "/discussions/{thread_id}/posts/",
+    response={201: PostOut, 200: PostOut},
+    auth=django_auth,
+    throttle=POSTING,
+    summary="Reply",
+)
+def reply(
+    request,
+    thread_id: Id,
+    payload: PostIn,
+    idempotency_key: str = Header("", alias="Idempotency-Key", max_length=100),
+):
+    """Post a reply (`reply_to` nests it under a post). Bodies are sanitised; links get
+    `rel="nofollow ugc noopener"`. New accounts may not post links on their first day.
+    Limited to COMMUNITY_POST_RATE per user (stricter for new accounts): then 429."""
+    post, created = discussions.reply(
+        request.user,
+        thread_id,
+        body=payload.body,
+        reply_to=payload.reply_to,
+        idempotency_key=idempotency_key,
+    )
+    return _private(
+        PostOut.model_validate(post_data(post, request.user)).model_dump(mode="json"),
+        201 if created else 200,
+    )
+
+
+@router.put(
+    "/discussions/{thread_id}/follow/", response=FollowOut, auth=django_auth, summary="Follow"
+)
+def follow(request, thread_id: Id):
+    """Get an email when someone replies (if notify_replies is on in the profile)."""
+    return _private({"following": discussions.set_follow(request.user, thread_id, True)})
+
+
+@router.delete(
+    "/discussions/{thread_id}/follow/", response=FollowOut, auth=django_auth, summary="Unfollow"
+)
+def unfollow(request, thread_id: Id):
+    return _private({"following": discussions.set_follow(request.user, thread_id, False)})
+
+
+@router.api_operation(
+    ["GET", "POST"],
+    "/notifications/unsubscribe/",
+    url_name="unsubscribe",
+    summary="One-click unsubscribe",
+)
+def unsubscribe(request, token: str = Query(..., max_length=300)):
+    """The link in reply emails: stops emails for that thread without signing in (GET, or
+    POST for mail clients' one-click unsubscribe)."""
+    try:
+        user_id, thread_id = read_unsubscribe_token(token)
+    except signing.BadSignature as exc:
+        raise invalid_parameter("token", "the link is not valid") from exc
+    Follow.objects.filter(user_id=user_id, thread_id=thread_id).delete()
+    return _private({"following": False})
+
+
+@router.patch(
+    "/posts/{post_id}/",
+    response=PostOut,
+    auth=django_auth,
+    throttle=POSTING,
+    summary="Edit my post",
+)
+def edit_post(request, post_id: Id, payload: PostEditIn):
+    """The author edits their post; it is marked edited."""
+    post = discussions.edit_post(request.user, post_id, payload.body)
+    return _private(PostOut.model_validate(post_data(post, request.user)).model_dump(mode="json"))
+
+
+@router.delete(
+    "/posts/{post_id}/", response={204: None}, auth=django_auth, summary="Delete my post"
+)
+def delete_post(request, post_id: Id):
+    """The author deletes their post (a "deleted" mark stays where others replied to it)."""
+    discussions.delete_post(request.user, post_id)
+    return Status(204, None)
+
+
+@router.put(
+    "/posts/{post_id}/thanks/",
+    response=ThanksOut,
+    auth=django_auth,
+    throttle=REACTING,
+    summary="Thank",
+)
+def thank(request, post_id: Id):
+    return _private({"thanks": discussions.set_thanks(request.user, post_id, True)})
+
+
+@router.delete(
+    "/posts/{post_id}/thanks/",
+    response=ThanksOut,
+    auth=django_auth,
+    throttle=REACTING,
+    summary="Take back thanks",
+)
+def unthank(request, post_id: Id):
+    return _private({"thanks": discussions.set_thanks(request.user, post_id, False)})
+
+
+@router.post(
+    "/posts/{post_id}/report/",
+    response={201: None},
+    auth=django_auth,
+    throttle=REPORTING,
+    summary="Report a post",
+)
+def report(request, post_id: Id, payload: ReportIn):
+    """Report a post to the moderators, once per post. Posts reported by
+    COMMUNITY_REPORT_HIDE_THRESHOLD different people are hidden until a moderator decides."""
+    discussions.report_post(request.user, post_id, payload.reason, payload.details)
+    return Status(201, None)
+
+
+@router.post(
+    "/suggestions/",
+    response={201: SuggestionOut},
+    auth=django_auth,
+    throttle=[UserThrottle("suggesting", "5/h")],
+    summary="Suggest content",
+)
+def suggest_content(request, payload: SuggestionIn):
+    """Propose a method or material (a link and why it helps); editors see it in their inbox."""
+    from cms.sanitising import plain_text
+
+    suggestion = ContentSuggestion.objects.create(
+        user=request.user,
+        title=plain_text(payload.title)[:200],
+        url=payload.url,
+        description=plain_text(payload.description)[:2000],
+        language=payload.locale,
+    )
+    return Status(201, {"id": suggestion.pk, "status": suggestion.status})

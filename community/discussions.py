@@ -1,0 +1,370 @@
+"""Discussion rules: who sees what, posting, editing, thanks, follows and reports.
+
+API endpoints and GraphQL resolvers call these functions; they raise ``CommunityError`` (with an
+HTTP status) for anything a user may not do, and never leave a half-written change behind.
+"""
+
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cms.api_errors import ApiError
+from cms.sanitising import clean_post, plain_text
+from community.models import (
+    CommunitySettings,
+    DiscussionArea,
+    Follow,
+    Post,
+    Report,
+    Thanks,
+    Thread,
+)
+
+MODERATE_PERMISSION = "community.moderate_discussions"
+
+
+class CommunityError(ApiError):
+    """A refused community action: HTTP status, error code, message, offending parameter."""
+
+    def __init__(self, status, code, message, parameter=None):
+        details = [{"parameter": parameter, "message": message}] if parameter else None
+        super().__init__(status, code, message, details)
+        self.parameter = parameter
+
+
+def is_moderator(user):
+    return bool(user and user.is_authenticated and user.has_perm(MODERATE_PERMISSION))
+
+
+# --- Reading ------------------------------------------------------------------------------------
+
+
+def author_label(user, thread_id, viewer=None):
+    """How an author appears: their display name only with a public profile; otherwise a
+    pseudonym that is stable within one thread and different in every other."""
+    if user is None:
+        return {"name": _("deleted user"), "profile_id": None, "is_me": False}
+    is_me = bool(viewer and viewer.is_authenticated and viewer.pk == user.pk)
+    if user.public_profile:
+        return {"name": user.display_name, "profile_id": user.pk, "is_me": is_me}
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"{thread_id}:{user.pk}".encode(), hashlib.sha256
+    ).digest()
+    number = int.from_bytes(digest[:4], "big") % 9000 + 1000
+    return {
+        "name": _("Counsellor %(number)s") % {"number": number},
+        "profile_id": None,
+        "is_me": is_me,
+    }
+
+
+def visible_threads(viewer=None):
+    threads = Thread.objects.all()
+    if not is_moderator(viewer):
+        threads = threads.filter(hidden=False)
+    return threads
+
+
+def visible_posts(viewer=None):
+    posts = Post.objects.all()
+    if not is_moderator(viewer):
+        posts = posts.filter(hidden=False)
+    return posts
+
+
+def thread_listing(viewer, *, area=None, content_key=None, limit=20, offset=0):
+    """Threads, most recently active first, with their visible post counts."""
+    threads = visible_threads(viewer).select_related("area", "author")
+    if area is not None:
+        threads = threads.filter(area__translation_key=area.translation_key)
+    if content_key is not None:
+        threads = threads.filter(content_key=content_key)
+    post_filter = Q(posts__hidden=False) if not is_moderator(viewer) else Q()
+    threads = threads.annotate(post_count=Count("posts", filter=post_filter)).order_by(
+        "-last_post_at", "-id"
+    )
+    return threads.count(), list(threads[offset : offset + limit])
+
+
+def thread_detail(viewer, thread_id, limit=200, offset=0):
+    """(thread, its posts in order, whether the viewer follows it) or CommunityError 404."""
+    thread = visible_threads(viewer).select_related("area", "author").filter(pk=thread_id).first()
+    if thread is None:
+        raise CommunityError(404, "not_found", _("No such discussion."))
+    posts = (
+        visible_posts(viewer)
+        .filter(thread=thread)
+        .select_related("author")
+        .annotate(thanks_count=Count("thanks", distinct=True))
+        .order_by("created_at", "id")
+    )
+    if viewer is not None and viewer.is_authenticated:
+        posts = posts.annotate(
+            thanked_by_me=Exists(Thanks.objects.filter(post=OuterRef("pk"), user=viewer))
+        )
+        following = Follow.objects.filter(thread=thread, user=viewer).exists()
+    else:
+        following = False
+    return thread, list(posts[offset : offset + limit]), following
+
+
+def areas(language):
+    """Discussion areas in ``language`` (Finnish where not translated)."""
+    chosen = {}
+    for area in DiscussionArea.objects.select_related("locale").order_by("sort_order", "name"):
+        key = area.translation_key
+        if area.locale.language_code == language or key not in chosen:
+            if key in chosen and chosen[key].locale.language_code == language:
+                continue
+            chosen[key] = area
+    return sorted(chosen.values(), key=lambda a: (a.sort_order, a.name))
+
+
+def area_by_slug(slug):
+    return DiscussionArea.objects.filter(slug=slug).first()
+
+
+# --- Writing ------------------------------------------------------------------------------------
+
+
+def _check_can_post(user, thread=None):
+    if not user or not user.is_authenticated:
+        raise CommunityError(401, "not_authenticated", _("Sign in to do this."))
+    config = CommunitySettings.load()
+    if not config.posting_open:
+        raise CommunityError(
+            403, "posting_closed", config.closed_message or _("Posting is closed for now.")
+        )
+    if user.posting_suspended:
+        raise CommunityError(
+            403,
+            "suspended",
+            _("Your posting rights are suspended until %(until)s.")
+            % {
+                "until": timezone.localtime(user.posting_suspended_until).strftime("%d.%m.%Y %H:%M")
+            },
+        )
+    if thread is not None and thread.locked:
+        raise CommunityError(403, "locked", _("This discussion is locked."))
+
+
+def _clean_body(user, body):
+    cleaned = clean_post(body)
+    text = plain_text(cleaned)
+    if not text:
+        raise CommunityError(400, "invalid_parameter", _("The post has no text."), "body")
+    if len(text) > settings.COMMUNITY_POST_MAX_CHARS:
+        raise CommunityError(
+            400,
+            "invalid_parameter",
+            _("The post is longer than %(max)s characters.")
+            % {"max": settings.COMMUNITY_POST_MAX_CHARS},
+            "body",
+        )
+    if user.is_new_account and ("<a " in cleaned or "http://" in text or "https://" in text):
+        raise CommunityError(
+            400,
+            "links_not_allowed_yet",
+            _("New accounts cannot post links during their first day."),
+            "body",
+        )
+    return cleaned
+
+
+def _reindex(thread):
+    from search.threads import index_threads
+
+    index_threads([thread.pk])
+
+
+def create_thread(user, *, title, body, language, area=None, content_key=None, idempotency_key=""):
+    """A new thread with its opening post; the author follows it."""
+    _check_can_post(user)
+    if (area is None) == (content_key is None):
+        raise CommunityError(
+            400, "invalid_parameter", _("Give either a discussion area or a content item."), "area"
+        )
+    if content_key is not None:
+        from guidance.models import ContentPage
+
+        if not ContentPage.objects.live().filter(translation_key=content_key).exists():
+            raise CommunityError(
+                400, "invalid_parameter", _("No published content item matches."), "content"
+            )
+    title = plain_text(title)[:200]
+    if not title:
+        raise CommunityError(400, "invalid_parameter", _("The title has no text."), "title")
+    cleaned = _clean_body(user, body)
+    if idempotency_key:
+        existing = Post.objects.filter(author=user, idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing.thread, False
+    try:
+        with transaction.atomic():
+            thread = Thread.objects.create(
+                area=area, content_key=content_key, title=title, author=user, language=language
+            )
+            Post.objects.create(
+                thread=thread, author=user, body=cleaned, idempotency_key=idempotency_key
+            )
+            Follow.objects.get_or_create(thread=thread, user=user)
+    except IntegrityError:  # the same Idempotency-Key raced in: the first one stands
+        return Post.objects.get(author=user, idempotency_key=idempotency_key).thread, False
+    _reindex(thread)
+    return thread, True
+
+
+def reply(user, thread_id, *, body, reply_to=None, idempotency_key=""):
+    """A reply in a thread; ``reply_to`` (a post id) nests one level. Returns (post, created)."""
+    thread = visible_threads(user).filter(pk=thread_id).first()
+    if thread is None:
+        raise CommunityError(404, "not_found", _("No such discussion."))
+    _check_can_post(user, thread)
+    parent = None
+    if reply_to is not None:
+        parent = visible_posts(user).filter(pk=reply_to, thread=thread, deleted=False).first()
+        if parent is None:
+            raise CommunityError(
+                400,
+                "invalid_parameter",
+                _("The post replied to is not in this thread."),
+                "reply_to",
+            )
+        parent = parent.reply_to or parent  # one level: replies to a reply join its parent
+    cleaned = _clean_body(user, body)
+    if idempotency_key:
+        existing = Post.objects.filter(author=user, idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing, False
+    try:
+        with transaction.atomic():
+            post = Post.objects.create(
+                thread=thread,
+                author=user,
+                body=cleaned,
+                reply_to=parent,
+                idempotency_key=idempotency_key,
+            )
+            Thread.objects.filter(pk=thread.pk).update(last_post_at=post.created_at)
+            Follow.objects.get_or_create(thread=thread, user=user)
+    except IntegrityError:
+        return Post.objects.get(author=user, idempotency_key=idempotency_key), False
+    from community.notifications import notify_followers
+
+    # The task row commits with the post (django-tasks' database backend), so the worker
+    # never sees a post that was rolled back.
+    notify_followers(post.pk)
+    _reindex(thread)
+    return post, True
+
+
+def _own_post(user, post_id):
+    if not user or not user.is_authenticated:
+        raise CommunityError(401, "not_authenticated", _("Sign in to do this."))
+    post = visible_posts(user).select_related("thread").filter(pk=post_id, deleted=False).first()
+    if post is None:
+        raise CommunityError(404, "not_found", _("No such post."))
+    if post.author_id != user.pk:
+        raise CommunityError(403, "forbidden", _("Only the author can change a post."))
+    return post
+
+
+def edit_post(user, post_id, body):
+    post = _own_post(user, post_id)
+    _check_can_post(user, post.thread)
+    post.body = _clean_body(user, body)
+    post.edited_at = timezone.now()
+    post.save(update_fields=["body", "edited_at"])
+    _reindex(post.thread)
+    return post
+
+
+def delete_post(user, post_id):
+    """The author removes a post: its text goes, a "deleted" mark stays where others replied."""
+    post = _own_post(user, post_id)
+    with transaction.atomic():
+        _remove_post(post)
+    _reindex(post.thread)
+
+
+def _remove_post(post):
+    is_opening = not Post.objects.filter(
+        thread=post.thread, created_at__lt=post.created_at
+    ).exists()
+    has_replies = post.replies.exists() or (
+        is_opening and Post.objects.filter(thread=post.thread).exclude(pk=post.pk).exists()
+    )
+    if has_replies:
+        post.body = ""
+        post.deleted = True
+        post.save(update_fields=["body", "deleted"])
+    elif is_opening:
+        post.thread.delete()
+    else:
+        post.delete()
+
+
+def set_thanks(user, post_id, thanked):
+    if not user or not user.is_authenticated:
+        raise CommunityError(401, "not_authenticated", _("Sign in to do this."))
+    post = visible_posts(user).filter(pk=post_id, deleted=False).first()
+    if post is None:
+        raise CommunityError(404, "not_found", _("No such post."))
+    _check_can_post(user)
+    if post.author_id == user.pk:
+        raise CommunityError(400, "own_post", _("You cannot thank your own post."))
+    if thanked:
+        Thanks.objects.get_or_create(post=post, user=user)
+    else:
+        Thanks.objects.filter(post=post, user=user).delete()
+    return Thanks.objects.filter(post=post).count()
+
+
+def set_follow(user, thread_id, following):
+    if not user or not user.is_authenticated:
+        raise CommunityError(401, "not_authenticated", _("Sign in to do this."))
+    thread = visible_threads(user).filter(pk=thread_id).first()
+    if thread is None:
+        raise CommunityError(404, "not_found", _("No such discussion."))
+    if following:
+        Follow.objects.get_or_create(thread=thread, user=user)
+    else:
+        Follow.objects.filter(thread=thread, user=user).delete()
+    return following
+
+
+def report_post(user, post_id, reason, details=""):
+    """Report a post once; enough reports from different people hide it pending review."""
+    if not user or not user.is_authenticated:
+        raise CommunityError(401, "not_authenticated", _("Sign in to do this."))
+    post = visible_posts(user).filter(pk=post_id, deleted=False).first()
+    if post is None:
+        raise CommunityError(404, "not_found", _("No such post."))
+    if post.author_id == user.pk:
+        raise CommunityError(400, "own_post", _("You cannot report your own post."))
+    try:
+        with transaction.atomic():
+            Report.objects.create(
+                post=post, reporter=user, reason=reason, details=plain_text(details)[:500]
+            )
+    except IntegrityError:
+        raise CommunityError(
+            409, "already_reported", _("You have already reported this post.")
+        ) from None
+    open_reports = (
+        Report.objects.filter(post=post, status=Report.Status.OPEN)
+        .values("reporter")
+        .distinct()
+        .count()
+    )
+    if open_reports >= settings.COMMUNITY_REPORT_HIDE_THRESHOLD and not post.hidden:
+        Post.objects.filter(pk=post.pk).update(
+            hidden=True, hidden_reason=_("Hidden after reports, waiting for a moderator.")
+        )
+        _reindex(post.thread)
+    return open_reports

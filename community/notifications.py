@@ -1,0 +1,152 @@
+"""Emails to counsellors: new replies in followed threads (with one-click unsubscribe), the
+daily digest, and moderation decisions about their posts."""
+
+import datetime
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+UNSUBSCRIBE_SALT = "community.unsubscribe"
+
+
+def unsubscribe_token(user_id, thread_id):
+    return signing.dumps({"u": user_id, "t": thread_id}, salt=UNSUBSCRIBE_SALT)
+
+
+def read_unsubscribe_token(token):
+    """(user id, thread id) from a token; raises ``signing.BadSignature``. Tokens do not expire:
+    an old email's link must still work."""
+    data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    return data["u"], data["t"]
+
+
+def unsubscribe_url(user_id, thread_id):
+    from django.urls import reverse
+
+    path = reverse("api-v1:unsubscribe")
+    return f"{settings.WAGTAILADMIN_BASE_URL}{path}?token={unsubscribe_token(user_id, thread_id)}"
+
+
+def thread_url(thread):
+    return f"{settings.FRONTEND_BASE_URL}/keskustelut/{thread.pk}/"
+
+
+def _send(user, subject, template, context, unsubscribe=None):
+    with translation.override(context.get("language", settings.LANGUAGE_CODE)):
+        body = render_to_string(template, {**context, "user": user})
+    headers = {}
+    if unsubscribe:
+        headers["List-Unsubscribe"] = f"<{unsubscribe}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    EmailMessage(subject, body, to=[user.email], headers=headers).send(fail_silently=False)
+
+
+def notify_followers(post_id):
+    """Queue one email per follower (not the author) who wants replies by email."""
+    from community.tasks import send_reply_notifications
+
+    send_reply_notifications.enqueue(post_id)
+
+
+def send_reply_emails(post_id):
+    from community.discussions import author_label
+    from community.models import Follow, Post
+
+    post = Post.objects.select_related("thread", "author").filter(pk=post_id).first()
+    if post is None or post.hidden or post.deleted:
+        return 0
+    thread = post.thread
+    followers = (
+        Follow.objects.filter(thread=thread, user__notify_replies=True, user__is_active=True)
+        .exclude(user_id=post.author_id)
+        .exclude(user__email="")
+        .select_related("user")
+    )
+    sent = 0
+    for follow in followers:
+        user = follow.user
+        link = unsubscribe_url(user.pk, thread.pk)
+        with translation.override(thread.language):
+            subject = translation.gettext("New reply: %(title)s") % {"title": thread.title}
+        _send(
+            user,
+            subject,
+            "community/email/reply.txt",
+            {
+                "thread": thread,
+                "author": author_label(post.author, thread.pk)["name"],
+                "url": thread_url(thread),
+                "unsubscribe_url": link,
+                "language": thread.language,
+            },
+            unsubscribe=link,
+        )
+        sent += 1
+    return sent
+
+
+def send_daily_digests(now=None):
+    """One email per counsellor who asked for a digest: new posts of the last day in the
+    threads they follow. Returns the number of emails sent."""
+    from community.models import Follow, Post, User
+
+    now = now or timezone.now()
+    since = now - datetime.timedelta(days=1)
+    sent = 0
+    for user in User.objects.filter(daily_digest=True, is_active=True).exclude(email=""):
+        thread_ids = Follow.objects.filter(user=user).values("thread_id")
+        posts = (
+            Post.objects.filter(
+                thread_id__in=thread_ids, created_at__gte=since, hidden=False, deleted=False
+            )
+            .exclude(author=user)
+            .select_related("thread")
+        )
+        threads = {}
+        for post in posts:
+            threads.setdefault(post.thread, 0)
+            threads[post.thread] += 1
+        if not threads:
+            continue
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = translation.gettext("New in the discussions you follow")
+        _send(
+            user,
+            subject,
+            "community/email/digest.txt",
+            {
+                "threads": [
+                    {"title": t.title, "count": n, "url": thread_url(t)} for t, n in threads.items()
+                ],
+                "language": settings.LANGUAGE_CODE,
+            },
+        )
+        sent += 1
+    return sent
+
+
+def tell_author(post, action, note=""):
+    """Tell a post's author what a moderator did, and why."""
+    user = post.author
+    if user is None or not user.email:
+        return False
+    with translation.override(post.thread.language):
+        subject = translation.gettext("About your post in “%(title)s”") % {
+            "title": post.thread.title
+        }
+    _send(
+        user,
+        subject,
+        "community/email/moderation.txt",
+        {
+            "thread": post.thread,
+            "action": action,
+            "note": note,
+            "url": thread_url(post.thread),
+            "language": post.thread.language,
+        },
+    )
+    return True

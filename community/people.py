@@ -1,0 +1,242 @@
+"""A counsellor's own data: profile, favourites, interests, recently viewed, recommendations,
+export and erasure."""
+
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from community.models import (
+    ContentSuggestion,
+    Favourite,
+    Follow,
+    Interest,
+    Post,
+    RecentView,
+    Report,
+    Thanks,
+    Thread,
+    User,
+)
+
+RECENT_KEPT = 50
+PROFILE_FIELDS = [
+    "display_name",
+    "public_profile",
+    "sector",
+    "workplace_type",
+    "notify_replies",
+    "daily_digest",
+]
+
+
+def profile(user):
+    return {
+        "display_name": user.display_name,
+        "public_profile": user.public_profile,
+        "profile_id": user.pk if user.public_profile else None,
+        "sector": user.sector,
+        "workplace_type": user.workplace_type,
+        "notify_replies": user.notify_replies,
+        "daily_digest": user.daily_digest,
+        "interests": interest_slugs(user),
+        "posting_suspended_until": user.posting_suspended_until,
+        "new_account": user.is_new_account,
+    }
+
+
+def update_profile(user, changes):
+    for name in PROFILE_FIELDS:
+        if name in changes and changes[name] is not None:
+            setattr(user, name, changes[name])
+    user.full_clean(exclude=["password", "username", "email"])
+    user.save(update_fields=PROFILE_FIELDS)
+    return user
+
+
+# --- Favourites, interests, recently viewed ----------------------------------------------------
+
+
+def favourite_keys(user):
+    return list(
+        Favourite.objects.filter(user=user)
+        .order_by("-created_at")
+        .values_list("translation_key", flat=True)
+    )
+
+
+def set_favourite(user, translation_key, on):
+    if on:
+        Favourite.objects.get_or_create(user=user, translation_key=translation_key)
+    else:
+        Favourite.objects.filter(user=user, translation_key=translation_key).delete()
+
+
+def interest_slugs(user):
+    from guidance.queries import term_label, vocabularies
+
+    vocab = vocabularies()["keywords"]
+    keys = [
+        str(k) for k in Interest.objects.filter(user=user).values_list("keyword_key", flat=True)
+    ]
+    return sorted(term_label(vocab, key, "fi")["slug"] for key in keys if key in vocab["by_key"])
+
+
+def set_interests(user, slugs):
+    """Replace the interests with the keywords ``slugs``; unknown slugs → ValueError(slug)."""
+    from guidance.queries import vocabularies
+
+    vocab = vocabularies()["keywords"]
+    keys = []
+    for slug in slugs:
+        key = vocab["slug_key"].get(slug)
+        if key is None:
+            raise ValueError(slug)
+        keys.append(key)
+    with transaction.atomic():
+        Interest.objects.filter(user=user).exclude(keyword_key__in=keys).delete()
+        for key in keys:
+            Interest.objects.get_or_create(user=user, keyword_key=key)
+
+
+def record_recent_view(user, translation_key):
+    RecentView.objects.update_or_create(
+        user=user, translation_key=translation_key, defaults={"viewed_at": timezone.now()}
+    )
+    stale = (
+        RecentView.objects.filter(user=user)
+        .order_by("-viewed_at")
+        .values_list("pk", flat=True)[RECENT_KEPT:]
+    )
+    if stale:
+        RecentView.objects.filter(pk__in=list(stale)).delete()
+
+
+def recent_keys(user, limit=20):
+    return list(
+        RecentView.objects.filter(user=user)
+        .order_by("-viewed_at")
+        .values_list("translation_key", flat=True)[:limit]
+    )
+
+
+def recommendations(user, language, limit=10):
+    """Items "for you": sharing keywords with the interests (weight 3), favourites (2) and
+    recently viewed items (1); already saved or just seen items are left out; ties go to the
+    newest. Counsellors with no signals get the newest items."""
+    from guidance.models import ContentPage
+    from guidance.queries import visible_content, with_card_relations
+
+    interest_keys = list(Interest.objects.filter(user=user).values_list("keyword_key", flat=True))
+    favourites = favourite_keys(user)
+    recent = recent_keys(user, limit=20)
+    seen = set(favourites) | set(recent[:5])
+
+    def keyword_ids(translation_keys):
+        return list(
+            ContentPage.keywords.through.objects.filter(
+                contentpage__translation_key__in=translation_keys
+            ).values_list("keyword_id", flat=True)
+        )
+
+    from guidance.models import Keyword
+
+    interest_ids = list(
+        Keyword.objects.filter(translation_key__in=interest_keys).values_list("pk", flat=True)
+    )
+    favourite_ids = keyword_ids(favourites)
+    recent_ids = keyword_ids(recent)
+    queryset = visible_content(language).exclude(translation_key__in=seen)
+    if interest_ids or favourite_ids or recent_ids:
+        queryset = queryset.annotate(
+            affinity=Count("keywords", filter=Q(keywords__in=interest_ids), distinct=True) * 3
+            + Count("keywords", filter=Q(keywords__in=favourite_ids), distinct=True) * 2
+            + Count("keywords", filter=Q(keywords__in=recent_ids), distinct=True)
+        ).order_by("-affinity", "-first_published_at", "id")
+    else:
+        queryset = queryset.order_by("-first_published_at", "id")
+    return list(with_card_relations(queryset)[:limit])
+
+
+# --- Export and erasure --------------------------------------------------------------------------
+
+
+def export(user):
+    """Everything the service holds about ``user``, as plain JSON-able data."""
+    posts = Post.objects.filter(author=user).select_related("thread").order_by("created_at")
+    return {
+        "account": {
+            "username": user.username,
+            "email": user.email,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+            "email_addresses": list(user.emailaddress_set.values("email", "verified", "primary")),
+        },
+        "profile": profile(user),
+        "favourites": [str(k) for k in favourite_keys(user)],
+        "interests": interest_slugs(user),
+        "recently_viewed": [
+            {"translation_key": str(key), "viewed_at": viewed}
+            for key, viewed in RecentView.objects.filter(user=user).values_list(
+                "translation_key", "viewed_at"
+            )
+        ],
+        "threads_started": list(
+            Thread.objects.filter(author=user).values("id", "title", "created_at")
+        ),
+        "posts": [
+            {
+                "id": post.pk,
+                "thread": post.thread_id,
+                "thread_title": post.thread.title,
+                "body": post.body,
+                "created_at": post.created_at,
+                "edited_at": post.edited_at,
+                "hidden": post.hidden,
+                "deleted": post.deleted,
+            }
+            for post in posts
+        ],
+        "thanks_given": list(Thanks.objects.filter(user=user).values("post_id", "created_at")),
+        "reports_made": list(
+            Report.objects.filter(reporter=user).values(
+                "post_id", "reason", "details", "status", "created_at"
+            )
+        ),
+        "following": list(Follow.objects.filter(user=user).values("thread_id", "created_at")),
+        "suggestions": list(
+            ContentSuggestion.objects.filter(user=user).values(
+                "title", "url", "description", "status", "created_at"
+            )
+        ),
+    }
+
+
+@transaction.atomic
+def erase(user, delete_posts=False):
+    """Remove the person: personal data goes; their posts stay under "deleted user" (or go,
+    ``delete_posts``), and other people's replies stay intact either way."""
+    from django.contrib.sessions.models import Session
+
+    if delete_posts:
+        from community.discussions import _remove_post
+
+        for post in (
+            Post.objects.filter(author=user).select_related("thread").order_by("-created_at")
+        ):
+            _remove_post(post)
+    thread_ids = list(
+        Post.objects.filter(author=user).values_list("thread_id", flat=True).distinct()
+    )
+    Post.objects.filter(author=user).update(idempotency_key="")
+    # Reports they made stay for the moderators, without the reporter; free-text details go.
+    Report.objects.filter(reporter=user).update(details="")
+    ContentSuggestion.objects.filter(user=user).update(user=None)
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
+            session.delete()
+    User.objects.filter(
+        pk=user.pk
+    ).delete()  # favourites, interests, views, thanks, follows cascade
+    from search.threads import index_threads
+
+    index_threads(thread_ids)

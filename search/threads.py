@@ -1,0 +1,78 @@
+"""Discussion threads in the search index: only visible threads, only their visible posts."""
+
+from cms.sanitising import plain_text
+from search.documents import MAX_TEXT, IndexedDocument, remove_documents, write_documents
+from search.models import SearchDocument
+
+BATCH_SIZE = 200
+
+
+def _documents(thread_ids):
+    from community.models import Post, Thread
+
+    threads = {t.pk: t for t in Thread.objects.filter(pk__in=thread_ids, hidden=False)}
+    texts = {}
+    posts = (
+        Post.objects.filter(thread_id__in=threads, hidden=False, deleted=False)
+        .order_by("created_at", "id")
+        .values_list("thread_id", "body")
+    )
+    for thread_id, body in posts:
+        texts.setdefault(thread_id, []).append(plain_text(body))
+    docs = []
+    for thread_id, thread in threads.items():
+        if thread_id not in texts:
+            continue  # nothing visible left to find
+        text = " ".join(texts[thread_id])[:MAX_TEXT]
+        docs.append(
+            IndexedDocument(
+                object_type=SearchDocument.ObjectType.THREAD,
+                object_id=thread.pk,
+                language=thread.language,
+                result_type="discussion",
+                title=thread.title,
+                summary=texts[thread_id][0][:300],
+                text=text,
+                path=f"/keskustelut/{thread.pk}/",
+                published_at=thread.created_at,
+                updated_at=thread.last_post_at,
+                weighted={"A": thread.title, "C": text},
+            )
+        )
+    return docs
+
+
+def index_threads(thread_ids, finnish="voikko", mirror=True):
+    """(Re)index the given threads; hidden, emptied or deleted ones leave the index."""
+    from search.indexing import _after_change
+
+    thread_ids = [int(t) for t in thread_ids]
+    written = 0
+    for start in range(0, len(thread_ids), BATCH_SIZE):
+        batch = thread_ids[start : start + BATCH_SIZE]
+        docs = _documents(batch)
+        write_documents(docs, finnish)
+        gone = set(batch) - {doc.object_id for doc in docs}
+        if gone:
+            remove_documents(SearchDocument.ObjectType.THREAD, gone)
+        written += len(docs)
+    if mirror and thread_ids:
+        _after_change([("thread", t) for t in thread_ids])
+    return written
+
+
+def thread_ids():
+    from community.models import Thread
+
+    return list(Thread.objects.values_list("pk", flat=True))
+
+
+def rebuild_threads(progress=None, finnish="voikko"):
+    ids = thread_ids()
+    written = index_threads(ids, finnish, mirror=False)
+    SearchDocument.objects.filter(object_type=SearchDocument.ObjectType.THREAD).exclude(
+        object_id__in=ids
+    ).delete()
+    if progress:
+        progress.step(len(ids))
+    return written
