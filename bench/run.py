@@ -47,6 +47,8 @@ SCENARIOS = {
     "detail, uncached": "/api/v1/content/by-path/?path=/asiakastyohon/urasuunnittelu/elamanjana/&nocache={n}",
     "graphql listing limit 20": "POST /graphql/",
     "search (Finnish queries, uncached)": "/api/v1/search/?q={q}",
+    "discussion thread read": "/api/v1/discussions/{thread}/",
+    "write mix (posting replies)": "REPLY /api/v1/discussions/{thread}/posts/",
 }
 # Inflected and compound Finnish queries, picked at random per request.
 SEARCH_QUERIES = [
@@ -68,10 +70,8 @@ GRAPHQL_BODY = json.dumps(
         "query": "{ content(limit: 20) { count items { id title path keywords { name } image { src } } } }"
     }
 )
-NOT_YET = {
-    "discussion thread read": "community not built yet (issue 5)",
-    "write mix (posting replies)": "community not built yet (issue 5)",
-}
+NOT_YET = {}
+REPLY_BODY = json.dumps({"body": "<p>Hyvä ajatus, kokeilen tätä ryhmässä.</p>"})
 
 
 def run(cmd, env, **kwargs):
@@ -92,6 +92,10 @@ def environment(args):
         BENCH_WAGTAIL_API_V3="1",
         LOG_LEVEL="WARNING",
         SEARCH_CACHE_TIMEOUT="0",  # search is measured uncached: every request runs its SQL
+        # The write scenario measures posting, not the rate limiter; email goes nowhere.
+        COMMUNITY_POST_RATE="1000000/min",
+        COMMUNITY_POST_RATE_PER_ADDRESS="1000000/min",
+        EMAIL_URL="locmem:",
         DB_CONN_MAX_AGE="600",
     )
     return env
@@ -106,7 +110,12 @@ def prepare_database(args, env, items):
     run([PY, "manage.py", "seed_demo", "--scale", str(items)], env, stdout=subprocess.DEVNULL)
     seeded = time.perf_counter() - started
     started = time.perf_counter()
-    run([PY, "manage.py", "rebuild_search_index"], env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    run(
+        [PY, "manage.py", "rebuild_search_index"],
+        env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     indexed = time.perf_counter() - started
     return {"seed_seconds": round(seeded, 1), "index_seconds": round(indexed, 1)}
 
@@ -172,11 +181,29 @@ wrk.headers["Content-Type"] = "application/json"
 """
 
 
-def load(port, path, args, workdir):
-    method_post = path.startswith("POST ")
-    url_path = path.split(" ", 1)[1] if method_post else path
-    script = workdir / ("post.lua" if method_post else "get.lua")
-    script.write_text(WRK_POST_LUA % json.dumps(GRAPHQL_BODY) if method_post else WRK_LUA)
+WRK_REPLY_LUA = """
+wrk.method = "POST"
+wrk.body = %s
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Cookie"] = "sessionid=%s; csrftoken=%s"
+wrk.headers["X-CSRFToken"] = "%s"
+"""
+
+
+def load(port, path, args, workdir, fixtures):
+    path = path.replace("{thread}", str(fixtures["thread"]))
+    method, _, rest = path.partition(" ")
+    method_post = method in ("POST", "REPLY")
+    url_path = rest if method_post else path
+    if method == "REPLY":
+        script = workdir / "reply.lua"
+        script.write_text(
+            WRK_REPLY_LUA
+            % (json.dumps(REPLY_BODY), fixtures["session"], fixtures["csrf"], fixtures["csrf"])
+        )
+    else:
+        script = workdir / ("post.lua" if method_post else "get.lua")
+        script.write_text(WRK_POST_LUA % json.dumps(GRAPHQL_BODY) if method_post else WRK_LUA)
     output = subprocess.run(
         [
             "wrk",
@@ -220,7 +247,7 @@ def parse_wrk(output):
     }
 
 
-def sql_counts(env):
+def sql_counts(env, fixtures):
     """Queries per request for each scenario, cold application cache, in-process."""
     code = r"""
 import json, os, django
@@ -232,12 +259,23 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 import sys
 scenarios, body, query = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3]
+fixtures, reply_body = json.loads(sys.argv[4]), sys.argv[5]
+from community.models import User
 client = Client(HTTP_HOST="127.0.0.1")
+poster = Client(HTTP_HOST="127.0.0.1")
+poster.force_login(User.objects.get(username="bench.poster"))
 result = {}
 for name, path in scenarios.items():
-    post = path.startswith("POST ")
-    url = (path.split(" ", 1)[1] if post else path).replace("{n}", "x").replace("{q}", query)
-    send = (lambda: client.post(url, body, content_type="application/json")) if post else (lambda: client.get(url))
+    path = path.replace("{thread}", str(fixtures["thread"]))
+    method, _, rest = path.partition(" ")
+    post = method in ("POST", "REPLY")
+    url = (rest if post else path).replace("{n}", "x").replace("{q}", query)
+    if method == "REPLY":
+        send = lambda: poster.post(url, reply_body, content_type="application/json")
+    elif post:
+        send = lambda: client.post(url, body, content_type="application/json")
+    else:
+        send = lambda: client.get(url)
     send()
     cache.clear()
     with CaptureQueriesContext(connection) as queries:
@@ -246,12 +284,45 @@ for name, path in scenarios.items():
 print(json.dumps(result))
 """
     output = subprocess.run(
-        [PY, "-c", code, json.dumps(SCENARIOS), GRAPHQL_BODY, urllib.parse.quote(SEARCH_QUERIES[2])],
+        [
+            PY,
+            "-c",
+            code,
+            json.dumps(SCENARIOS),
+            GRAPHQL_BODY,
+            urllib.parse.quote(SEARCH_QUERIES[2]),
+            json.dumps(fixtures),
+            REPLY_BODY,
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
         check=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def bench_fixtures(env):
+    """A demo thread to read and reply to, and a signed-in session for the write scenario."""
+    code = r"""
+import json, os, secrets, django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
+django.setup()
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from community.models import Thread, User
+thread = Thread.objects.filter(area__slug="kysy-kollegalta").order_by("pk").first()
+user, _ = User.objects.get_or_create(username="bench.poster", defaults={"email": "bench@example.invalid"})
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print(json.dumps({"thread": thread.pk, "session": session.session_key, "csrf": secrets.token_hex(16)}))
+"""
+    output = subprocess.run(
+        [PY, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     ).stdout
     return json.loads(output.strip().splitlines()[-1])
 
@@ -264,7 +335,8 @@ def measure(args, env, items, workdir):
         }
     else:
         timings = prepare_database(args, env, items)
-    queries = sql_counts(env)
+    fixtures = bench_fixtures(env)
+    queries = sql_counts(env, fixtures)
     port = args.port
     server = start_server(env, port)
     try:
@@ -273,7 +345,7 @@ def measure(args, env, items, workdir):
         for run_number in range(args.runs):
             for name, path in SCENARIOS.items():
                 print(f"  [{items} items, run {run_number + 1}/{args.runs}] {name}", flush=True)
-                results.setdefault(name, []).append(load(port, path, args, workdir))
+                results.setdefault(name, []).append(load(port, path, args, workdir, fixtures))
         rss = peak_rss_mb(pids)
     finally:
         os.killpg(server.pid, signal.SIGTERM)

@@ -8,6 +8,15 @@ import nh3
 RICH_TEXT_TAGS = {"p", "ul", "ol", "li", "strong", "em", "b", "i", "br", "h3", "h4", "a"}
 
 
+# Lone UTF-16 surrogates (valid in JSON "\ud800" escapes, invalid in UTF-8) cannot be encoded;
+# they carry no text, so they are dropped before sanitising.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text):
+    return _SURROGATES.sub("", text or "")
+
+
 POST_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code"}
 
 
@@ -16,7 +25,7 @@ def clean_html(text, tags=RICH_TEXT_TAGS, link_rel="noopener nofollow"):
     ``rel`` (``noopener nofollow`` by default); scripts, event handlers and ``javascript:`` URLs
     are removed."""
     return nh3.clean(
-        text or "",
+        _encodable(text),
         tags=tags,
         attributes={"a": {"href"}},
         link_rel=link_rel,
@@ -31,4 +40,4 @@ def clean_post(text):
 
 def plain_text(text):
     """Visible text only: every tag removed, entities decoded, whitespace collapsed."""
-    return re.sub(r"\s+", " ", html.unescape(nh3.clean(text or "", tags=set()))).strip()
+    return re.sub(r"\s+", " ", html.unescape(nh3.clean(_encodable(text), tags=set()))).strip()

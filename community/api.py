@@ -47,7 +47,7 @@ router = Router(tags=["community"])
 Id = Annotated[int, Path(ge=1, le=2**62)]
 
 POSTING = [
-    ClientThrottle("posting-ip", "60/min"),
+    ClientThrottle("posting-ip", settings.COMMUNITY_POST_RATE_PER_ADDRESS),
     UserThrottle(
         "posting",
         settings.COMMUNITY_POST_RATE,
@@ -256,7 +256,10 @@ def discussion_areas(request, locale: LocaleParam = None):
     data = [area_data(area) for area in discussions.areas(language)]
     from pydantic import TypeAdapter
 
-    response = JsonResponse(TypeAdapter(list[AreaOut]).dump_python(data, mode="json"), safe=False)
+    adapter = TypeAdapter(list[AreaOut])
+    response = JsonResponse(
+        adapter.dump_python(adapter.validate_python(data), mode="json"), safe=False
+    )
     from cms.http import public_response
 
     return public_response(request, response)

@@ -146,12 +146,19 @@ def recommendations(user, language, limit=10):
     favourite_ids = keyword_ids(favourites)
     recent_ids = keyword_ids(recent)
     queryset = visible_content(language).exclude(translation_key__in=seen)
-    if interest_ids or favourite_ids or recent_ids:
-        queryset = queryset.annotate(
-            affinity=Count("keywords", filter=Q(keywords__in=interest_ids), distinct=True) * 3
-            + Count("keywords", filter=Q(keywords__in=favourite_ids), distinct=True) * 2
-            + Count("keywords", filter=Q(keywords__in=recent_ids), distinct=True)
-        ).order_by("-affinity", "-first_published_at", "id")
+    # (An empty id list would make Django drop the whole sum, so only non-empty terms count.)
+    terms = [
+        Count("keywords", filter=Q(keywords__in=ids), distinct=True) * weight
+        for ids, weight in ((interest_ids, 3), (favourite_ids, 2), (recent_ids, 1))
+        if ids
+    ]
+    if terms:
+        affinity = terms[0]
+        for term in terms[1:]:
+            affinity = affinity + term
+        queryset = queryset.annotate(affinity=affinity).order_by(
+            "-affinity", "-first_published_at", "id"
+        )
     else:
         queryset = queryset.order_by("-first_published_at", "id")
     return list(with_card_relations(queryset)[:limit])
@@ -217,6 +224,9 @@ def erase(user, delete_posts=False):
     ``delete_posts``), and other people's replies stay intact either way."""
     from django.contrib.sessions.models import Session
 
+    thread_ids = list(
+        Post.objects.filter(author=user).values_list("thread_id", flat=True).distinct()
+    )
     if delete_posts:
         from community.discussions import _remove_post
 
@@ -224,9 +234,6 @@ def erase(user, delete_posts=False):
             Post.objects.filter(author=user).select_related("thread").order_by("-created_at")
         ):
             _remove_post(post)
-    thread_ids = list(
-        Post.objects.filter(author=user).values_list("thread_id", flat=True).distinct()
-    )
     Post.objects.filter(author=user).update(idempotency_key="")
     # Reports they made stay for the moderators, without the reporter; free-text details go.
     Report.objects.filter(reporter=user).update(details="")

@@ -319,8 +319,15 @@ def content_types_by_api_type():
     }
 
 
-def with_card_relations(queryset, renditions=CARD_RENDITIONS):
+# Cards never render these; parsing their JSON for every row of a listing costs more than
+# the SQL (measured in bench/RESULTS.md).
+CARD_DEFERRED = ("body", "attachments", "external_links")
+
+
+def with_card_relations(queryset, renditions=CARD_RENDITIONS, cards_only=True):
     """Everything a card needs in a constant number of queries."""
+    if cards_only:
+        queryset = queryset.defer(*CARD_DEFERRED)
     return queryset.select_related("locale", "hero_image").prefetch_related(
         *(
             Prefetch(field, queryset=TAXONOMY_MODELS[api].objects.only("id", "translation_key"))
@@ -527,7 +534,9 @@ def content_detail(language, *, page_id=None, translation_key=None, path=None):
         candidates = {f"{home_url_path(language)}{relative}/"}
         candidates.add(f"{home_url_path(default_language())}{relative}/")
         visible = visible.filter(url_path__in=candidates)
-    return with_card_relations(visible, CARD_RENDITIONS + DETAIL_RENDITIONS).first()
+    return with_card_relations(
+        visible, CARD_RENDITIONS + DETAIL_RENDITIONS, cards_only=False
+    ).first()
 
 
 def featured_content(language, section_id=None):

@@ -172,7 +172,7 @@ def parse_query(text, language="fi", prefix=False):
 
     Upper-case boolean operators (AND, OR, NOT) are ignored, and common function words are
     dropped while other words remain."""
-    text = (text or "")[:1000]
+    text = re.sub("[\ud800-\udfff]", "", (text or "")[:1000])  # lone surrogates cannot be encoded
     text = " ".join(w for w in text.split() if w.strip('"') not in OPERATORS)
     phrases = []
     if text.count('"') >= 2:

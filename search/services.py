@@ -253,7 +253,9 @@ def suggest(text, language, limit=8):
         ]
 
     titles = cached(
-        ["suggest", named_version("search"), language, parsed.words, limit], build, timeout=settings.SEARCH_CACHE_TIMEOUT
+        ["suggest", named_version("search"), language, parsed.words, limit],
+        build,
+        timeout=settings.SEARCH_CACHE_TIMEOUT,
     )
     return {
         "query": parsed.normalized(),

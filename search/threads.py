@@ -5,6 +5,9 @@ from search.documents import MAX_TEXT, IndexedDocument, remove_documents, write_
 from search.models import SearchDocument
 
 BATCH_SIZE = 200
+# A long thread is found by its title and its first posts; capping keeps each reply's
+# reindexing cheap however long the thread grows.
+POSTS_INDEXED = 100
 
 
 def _documents(thread_ids):
@@ -12,13 +15,14 @@ def _documents(thread_ids):
 
     threads = {t.pk: t for t in Thread.objects.filter(pk__in=thread_ids, hidden=False)}
     texts = {}
-    posts = (
-        Post.objects.filter(thread_id__in=threads, hidden=False, deleted=False)
-        .order_by("created_at", "id")
-        .values_list("thread_id", "body")
-    )
-    for thread_id, body in posts:
-        texts.setdefault(thread_id, []).append(plain_text(body))
+    for thread_id in threads:
+        bodies = (
+            Post.objects.filter(thread_id=thread_id, hidden=False, deleted=False)
+            .order_by("created_at", "id")
+            .values_list("body", flat=True)[:POSTS_INDEXED]
+        )
+        for body in bodies:
+            texts.setdefault(thread_id, []).append(plain_text(body))
     docs = []
     for thread_id, thread in threads.items():
         if thread_id not in texts:

@@ -2,7 +2,15 @@
 
 import pytest
 
-from bench.run import GRAPHQL_BODY, SCENARIOS, SEARCH_QUERIES, WRK_LUA, parse_wrk, svg_chart
+from bench.run import (
+    GRAPHQL_BODY,
+    REPLY_BODY,
+    SCENARIOS,
+    SEARCH_QUERIES,
+    WRK_LUA,
+    parse_wrk,
+    svg_chart,
+)
 
 WRK_OUTPUT = """Running 2s test @ http://127.0.0.1:8765/api/v1/content/?limit=20
   2 threads and 8 connections
@@ -39,15 +47,31 @@ def test_chart_is_an_svg_with_every_scenario():
 
 @pytest.mark.django_db
 def test_every_bench_scenario_answers_on_a_small_catalogue(client, catalogue):
+    from community.factories import CounsellorFactory
+    from community.models import DiscussionArea, Post, Thread
+
+    area = DiscussionArea.objects.get(slug="kysy-kollegalta", locale__language_code="fi")
+    author = CounsellorFactory()
+    thread = Thread.objects.create(area=area, title="Kysymys", author=author)
+    Post.objects.create(thread=thread, author=author, body="<p>Hei</p>")
+    poster = CounsellorFactory()
     for name, path in SCENARIOS.items():
         if "wagtail API v3" in name:
             continue  # mounted only when BENCH_WAGTAIL_API_V3 is set, in the benchmark's server
-        url = (path.split(" ", 1)[1] if path.startswith("POST ") else path).replace("{n}", "1")
-        url = url.replace("{q}", SEARCH_QUERIES[0])
+        method, _, rest = path.partition(" ")
+        url = rest if method in ("POST", "REPLY") else path
+        url = url.replace("{n}", "1").replace("{q}", SEARCH_QUERIES[0])
+        url = url.replace("{thread}", str(thread.pk))
         url = url.replace(
             "/asiakastyohon/urasuunnittelu/elamanjana/", "/asiakastyohon/urasuunnittelu/method-2/"
         )
-        if path.startswith("POST "):
+        if method == "REPLY":
+            client.force_login(poster)
+            response = client.post(url, REPLY_BODY, content_type="application/json")
+            client.logout()
+            assert response.status_code == 201, (name, response.status_code)
+            continue
+        if method == "POST":
             response = client.post(url, GRAPHQL_BODY, content_type="application/json")
         else:
             response = client.get(url)

@@ -50,3 +50,9 @@ def test_visible_text_survives():
     assert clean_html('<p>Lue <a href="https://example.fi" onclick="x()">lisää</a></p>') == (
         '<p>Lue <a href="https://example.fi" rel="noopener nofollow">lisää</a></p>'
     )
+
+
+def test_lone_surrogates_are_dropped_instead_of_failing():
+    # Found by hypothesis: a JSON body may carry "\ud800", which nh3 cannot encode.
+    assert plain_text("Hyvä\ud800 menetelmä") == "Hyvä menetelmä"
+    assert clean_html("<p>a\udfffb</p>") == "<p>ab</p>"

@@ -39,9 +39,7 @@ def test_anyone_reads_threads_but_only_signed_in_users_post_react_or_report(
     assert Post.objects.count() == 1
 
 
-def test_author_is_a_per_thread_pseudonym_unless_the_profile_is_public(
-    client, counsellor, start
-):
+def test_author_is_a_per_thread_pseudonym_unless_the_profile_is_public(client, counsellor, start):
     first = start(counsellor, title="Ensimmäinen")
     second = start(counsellor, title="Toinen")
     one = client.get(f"/api/v1/discussions/{first['id']}/").json()["posts"][0]["author"]
@@ -90,7 +88,7 @@ def test_deleting_a_replied_post_keeps_the_replies(client, counsellor, other, st
     posts = client.get(f"/api/v1/discussions/{thread['id']}/").json()["posts"]
     assert posts[0]["deleted"] is True
     assert posts[0]["body"] == ""
-    assert posts[1]["body"] == "<p>Vastaus</p>" or "Vastaus" in posts[1]["body"]
+    assert posts[1]["body"] == "Vastaus"
 
 
 def test_replies_nest_one_level(client, counsellor, other, start):
@@ -127,7 +125,9 @@ def test_hostile_html_is_removed_and_the_visible_text_survives(client, counsello
     assert "onerror" not in stored
     assert "onclick" not in stored
     assert "javascript:" not in stored
-    assert "Katso" in stored and "tämä" in stored and "opas" in stored
+    assert "Katso" in stored
+    assert "tämä" in stored
+    assert "opas" in stored
     assert 'rel="nofollow ugc noopener"' in stored
     assert 'href="https://example.org/opas"' in stored
 
@@ -174,9 +174,7 @@ def test_brand_new_accounts_have_a_stricter_posting_limit(client, counsellor, st
     assert statuses == [201] * 5 + [429]
 
 
-def test_a_retried_post_with_the_same_idempotency_key_is_stored_once(
-    client, counsellor, start
-):
+def test_a_retried_post_with_the_same_idempotency_key_is_stored_once(client, counsellor, start):
     thread = start(counsellor)
     client.force_login(counsellor)
     first = reply(client, thread["id"], "Kerran", HTTP_IDEMPOTENCY_KEY="abc-123")
@@ -282,7 +280,9 @@ def test_posts_reported_by_enough_people_are_hidden_from_everyone_but_moderators
         assert bad not in [p["id"] for p in posts]
     client.force_login(moderator)
     posts = client.get(f"/api/v1/discussions/{thread['id']}/").json()["posts"]
-    assert {"id": bad, "hidden": True} == {k: v for k, v in posts[1].items() if k in ("id", "hidden")}
+    assert {"id": bad, "hidden": True} == {
+        k: v for k, v in posts[1].items() if k in ("id", "hidden")
+    }
 
 
 def test_hidden_posts_and_threads_are_not_searchable(client, counsellor, start, settings):

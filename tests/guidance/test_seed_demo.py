@@ -126,3 +126,17 @@ def test_seed_demo_items_have_quality_statuses_for_the_dashboard(seeded, db, cli
         item["quality_status"] for item in client.get("/api/v1/content/?limit=100").json()["items"]
     }
     assert statuses == {"approved", "review_overdue", "not_reviewed"}
+
+
+def test_seed_demo_has_discussions_with_a_report_waiting_and_a_search_index(seeded, db, client):
+    from community.models import Report, Thread
+
+    assert Thread.objects.count() >= 4
+    assert Thread.objects.filter(content_key__isnull=False).exists()
+    assert Report.objects.filter(status="open").count() == 2
+    areas = client.get("/api/v1/discussions/?area=kysy-kollegalta").json()
+    assert areas["items"][0]["post_count"] == 4
+    found = client.get("/api/v1/search/", {"q": "uraohjaus"}).json()
+    assert found["count"] >= 3
+    discussions = client.get("/api/v1/search/", {"q": "etäohjaus", "type": "discussion"}).json()
+    assert discussions["items"][0]["type"] == "discussion"

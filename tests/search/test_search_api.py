@@ -399,3 +399,15 @@ def test_graphql_search_rejects_an_overlong_query(client, library):
     )
     error = response.json()["errors"][0]
     assert error["extensions"]["code"] == "invalid_parameter"
+
+
+def test_lone_surrogates_in_a_graphql_query_are_ignored(client, library):
+    response = client.post(
+        "/graphql/",
+        {
+            "query": "query($q: String!) { search(q: $q) { count } }",
+            "variables": {"q": "nuorille\ud800"},
+        },
+        content_type="application/json",
+    )
+    assert response.json()["data"]["search"]["count"] == 1

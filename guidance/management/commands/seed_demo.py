@@ -29,6 +29,14 @@ class Command(BaseCommand):
         seeder = DemoSeeder(stdout=self.stdout)
         created = seeder.run()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} items created)."))
+        from community.demo import seed_community
+        from guidance.models import MethodPage
+
+        method = MethodPage.objects.live().filter(slug="elamanjana").first()
+        threads = seed_community(method.translation_key if method else None)
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo discussions ready ({threads} threads created).")
+        )
         if scale:
             added = seeder.scale(scale)
             self.stdout.write(self.style.SUCCESS(f"{added} generated items added."))
