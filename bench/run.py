@@ -166,14 +166,16 @@ def peak_rss_mb(pids):
 
 WRK_LUA = """
 counter = 0
-queries = {QUERIES}
+queries = { QUERY_LIST }
 request = function()
   counter = counter + 1
   local path = string.gsub(wrk.path, "{n}", tostring(counter) .. "-" .. tostring(math.random(1, 1000000000)))
-  path = string.gsub(path, "{q}", queries[math.random(1, #queries)])
+  -- "%" starts a capture reference in gsub's replacement: double it (the queries are URL-encoded)
+  local query = string.gsub(queries[math.random(1, #queries)], "%%", "%%%%")
+  path = string.gsub(path, "{q}", query)
   return wrk.format(nil, path)
 end
-""".replace("{QUERIES}", ", ".join(json.dumps(urllib.parse.quote(q)) for q in SEARCH_QUERIES))
+""".replace("QUERY_LIST", ", ".join(json.dumps(urllib.parse.quote(q)) for q in SEARCH_QUERIES))
 WRK_POST_LUA = """
 wrk.method = "POST"
 wrk.body = %s

@@ -2,20 +2,60 @@
 
 Any publish, unpublish, move, delete or taxonomy change bumps the version, so every cached
 navigation tree, listing and detail built from older content stops being used at once.
+
+Within one request, values fetched from the cache (and the version itself) are also kept in a
+request-local memo (``RequestMemoMiddleware``): a listing of 20 cards asks for the site structure
+dozens of times, and each Redis round trip and unpickling would otherwise be paid again.
 """
 
+import contextvars
 import hashlib
 
 from django.core.cache import cache
 
 VERSION_KEY = "content-version"
+_memo = contextvars.ContextVar("cache_memo", default=None)
+_MISSING = object()
+
+
+class RequestMemoMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _memo.reset(token)
+
+
+def _memo_get(key):
+    memo = _memo.get()
+    return _MISSING if memo is None else memo.get(key, _MISSING)
+
+
+def _memo_set(key, value):
+    memo = _memo.get()
+    if memo is not None:
+        memo[key] = value
+
+
+def _memo_clear():
+    memo = _memo.get()
+    if memo is not None:
+        memo.clear()
 
 
 def content_version():
+    version = _memo_get(VERSION_KEY)
+    if version is not _MISSING:
+        return version
     version = cache.get(VERSION_KEY)
     if version is None:
         version = 1
         cache.add(VERSION_KEY, version, timeout=None)
+    _memo_set(VERSION_KEY, version)
     return version
 
 
@@ -24,6 +64,7 @@ def bump_content_version(**_kwargs):
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
+    _memo_clear()
 
 
 def versioned_key(*parts):
@@ -36,10 +77,14 @@ def cached(key_parts, build, timeout=300):
     if timeout == 0:
         return build()
     key = versioned_key(*key_parts)
+    value = _memo_get(key)
+    if value is not _MISSING:
+        return value
     value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, timeout)
+    _memo_set(key, value)
     return value
 
 
@@ -47,10 +92,14 @@ def named_version(name):
     """A version counter of its own (e.g. the search index), for caches that must not wait for
     a content change."""
     key = f"version:{name}"
+    version = _memo_get(key)
+    if version is not _MISSING:
+        return version
     version = cache.get(key)
     if version is None:
         version = 1
         cache.add(key, version, timeout=None)
+    _memo_set(key, version)
     return version
 
 
@@ -59,3 +108,4 @@ def bump_named_version(name):
         cache.incr(f"version:{name}")
     except ValueError:
         cache.set(f"version:{name}", 2, timeout=None)
+    _memo_clear()

@@ -14,7 +14,7 @@ from ninja.decorators import decorate_view
 from ninja.responses import Status
 from pydantic import Field
 
-from cms.http import cache_public_get
+from cms.http import cache_public_get, trusted_json
 from cms.locales import resolve_locale
 from cms.throttling import ClientThrottle
 from guidance import queries, serializers, services
@@ -67,7 +67,9 @@ def navigation(request, locale: LocaleParam = None):
     """The page tree the frontend renders as navigation: sections with their (nested) topics.
     Untranslated nodes appear in Finnish with `locale_fallback: true`."""
     language = resolve_locale(request, locale)
-    return {"locale": language, "items": [node.as_dict() for node in queries.navigation(language)]}
+    return trusted_json(
+        {"locale": language, "items": [node.as_dict() for node in queries.navigation(language)]}
+    )
 
 
 @router.get("/featured/", response=FeaturedOut, summary="Featured items")
@@ -78,7 +80,7 @@ def featured(
     """The items editors feature on the home page, or on the section given by id, in order."""
     language = resolve_locale(request, locale)
     pages = queries.featured_content(language, section)
-    return {"locale": language, "items": serializers.cards(pages, language, request)}
+    return trusted_json({"locale": language, "items": serializers.cards(pages, language, request)})
 
 
 @router.get("/content/", response=ContentListOut, summary="List content items")
@@ -106,13 +108,15 @@ def list_content(request, params: Query[ListingParams]):
     count, pages = queries.content_listing(
         language, filters, params.ordering, params.limit, params.offset
     )
-    return {
-        "locale": language,
-        "count": count,
-        "limit": params.limit,
-        "offset": params.offset,
-        "items": serializers.cards(pages, language, request),
-    }
+    return trusted_json(
+        {
+            "locale": language,
+            "count": count,
+            "limit": params.limit,
+            "offset": params.offset,
+            "items": serializers.cards(pages, language, request),
+        }
+    )
 
 
 def _detail(request, language, **lookup):
@@ -120,7 +124,7 @@ def _detail(request, language, **lookup):
     if page is None:
         raise Http404("No published content item matches.")
     related = queries.related_content(page, language)
-    return serializers.detail(page, language, request, related)
+    return trusted_json(serializers.detail(page, language, request, related))
 
 
 @router.get(
@@ -220,7 +224,9 @@ def preview(
     language = page.locale.language_code
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
-    return serializers.detail(page, language, request, queries.related_content(page, language))
+    return serializers.detail(
+        page, language, request, queries.related_content(page, language), draft=True
+    )
 
 
 class FeedbackIn(Schema):

@@ -111,7 +111,20 @@ def quality_status(last_approved_at, next_review_due):
 
 def quality_summary(page, language):
     """Status, criteria-set version, assessed date, next review due and each criterion's result
-    with its title in ``language``. Reviewer identities and justifications stay internal."""
+    with its title in ``language``. Reviewer identities and justifications stay internal.
+
+    Cached until content changes (an approval publishes, which bumps the content version) or
+    the day changes (a review falls due)."""
+    from cms.cache import cached
+
+    return cached(
+        ["quality-summary", page.translation_key, language, timezone.localdate(), page.pk],
+        lambda: _quality_summary(page, language),
+        timeout=3600,
+    )
+
+
+def _quality_summary(page, language):
     assessment = (
         QualityAssessment.objects.filter(
             translation_key=page.translation_key, result=QualityAssessment.Result.APPROVED

@@ -54,18 +54,26 @@ def document_data(document, request, title=""):
     }
 
 
-def _terms(page, language):
+def _terms(page, language, term_ids=None):
+    """Term labels by taxonomy. ``term_ids`` (from ``queries.page_term_ids``) for saved pages;
+    without it the page's own relations are read (a preview's draft terms live only there)."""
     vocab = queries.vocabularies()
+    if term_ids is None:
+        term_ids = {
+            api_name: [term.pk for term in getattr(page, field).all()]
+            for api_name, field in queries.TAXONOMY_FIELDS.items()
+        }
     return {
         api_name: [
-            queries.term_label(vocab[api_name], str(term.translation_key), language)
-            for term in getattr(page, field).all()
+            queries.term_label(vocab[api_name], vocab[api_name]["id_key"][term_id], language)
+            for term_id in term_ids.get(api_name, [])
+            if term_id in vocab[api_name]["id_key"]
         ]
-        for api_name, field in queries.TAXONOMY_FIELDS.items()
+        for api_name in queries.TAXONOMY_FIELDS
     }
 
 
-def card(page, language, request, locales_by_key, approvals=None):
+def card(page, language, request, locales_by_key, approvals=None, term_ids=None):
     key = str(page.translation_key)
     page_language = page.locale.language_code
     crumbs = queries.breadcrumbs_for(page.path, language)
@@ -81,7 +89,7 @@ def card(page, language, request, locales_by_key, approvals=None):
         "path": queries.frontend_path(page.url_path, queries.home_url_path(page_language)),
         "breadcrumbs": crumbs,
         "image": image_data(page.hero_image, queries.CARD_RENDITIONS, request),
-        **_terms(page, language),
+        **_terms(page, language, term_ids),
         "material_languages": page.material_languages or [],
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
@@ -94,7 +102,10 @@ def cards(pages, language, request):
     keys = [p.translation_key for p in pages]
     locales_by_key = queries.available_locales(keys)
     approvals = queries.last_approvals(keys)
-    return [card(page, language, request, locales_by_key, approvals) for page in pages]
+    terms = queries.page_term_ids([p.pk for p in pages])
+    return [
+        card(page, language, request, locales_by_key, approvals, terms[page.pk]) for page in pages
+    ]
 
 
 def _choice(page, field_name):
@@ -215,13 +226,17 @@ def type_fields(page, language):
     return result
 
 
-def detail(page, language, request, related_pages=()):
-    """Everything the item page renders, without a second request."""
+def detail(page, language, request, related_pages=(), draft=False):
+    """Everything the item page renders, without a second request. ``draft``: a preview,
+    whose terms are read from the page object rather than the database."""
     specific = page.specific
     keys = [page.translation_key, *(p.translation_key for p in related_pages)]
     locales_by_key = queries.available_locales(keys)
     approvals = queries.last_approvals(keys)
-    data = card(page, language, request, locales_by_key, approvals)
+    terms = queries.page_term_ids([p.pk for p in related_pages] + ([] if draft else [page.pk]))
+    data = card(
+        page, language, request, locales_by_key, approvals, None if draft else terms[page.pk]
+    )
     data["image"] = image_data(page.hero_image, queries.DETAIL_RENDITIONS, request)
     with translation.override(language):
         licence = _choice(specific, "licence")
@@ -241,7 +256,8 @@ def detail(page, language, request, related_pages=()):
             "next_review_due": specific.next_review_due,
             "fields": type_fields(specific, language),
             "related": [
-                card(p, language, request, locales_by_key, approvals) for p in related_pages
+                card(p, language, request, locales_by_key, approvals, terms[p.pk])
+                for p in related_pages
             ],
             "quality": quality_summary(page, language),
         }

@@ -435,3 +435,20 @@ def test_cached_response_needs_no_queries(client, catalogue, django_assert_num_q
     get(client, "/api/v1/content/?limit=20")
     with django_assert_num_queries(0):
         assert get(client, "/api/v1/content/?limit=20")["X-Cache"] == "hit"
+
+
+def test_responses_match_their_documented_schemas(client, catalogue):
+    """Listing, detail, navigation and featured are serialized without a second validation
+    pass (cms.http.trusted_json); this keeps them honest against the OpenAPI schemas."""
+    from guidance.schemas import ContentDetailOut, ContentListOut, FeaturedOut, NavigationOut
+
+    item = catalogue["items"]["method"]
+    for url, schema in [
+        ("/api/v1/content/?limit=5", ContentListOut),
+        (f"/api/v1/content/{item.pk}/", ContentDetailOut),
+        ("/api/v1/navigation/", NavigationOut),
+        ("/api/v1/featured/", FeaturedOut),
+    ]:
+        body = client.get(url).json()
+        validated = schema.model_validate(body).model_dump(mode="json")
+        assert set(validated) == set(body), url
