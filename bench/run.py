@@ -94,6 +94,8 @@ def environment(args):
         SEARCH_CACHE_TIMEOUT="0",  # search is measured uncached: every request runs its SQL
         # The write scenario measures posting, not the rate limiter; email goes nowhere.
         COMMUNITY_POST_RATE="1000000/min",
+        COMMUNITY_NEW_ACCOUNT_HOURS="0",
+        SEARCH_RATE="1000000/min",
         COMMUNITY_POST_RATE_PER_ADDRESS="1000000/min",
         EMAIL_URL="locmem:",
         DB_CONN_MAX_AGE="600",

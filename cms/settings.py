@@ -255,6 +255,7 @@ ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "ohjaaja")
 ELASTICSEARCH_TIMEOUT = float(env("ELASTICSEARCH_TIMEOUT", "2"))
 # Seconds a search result stays cached (content changes invalidate it sooner); 0 disables.
 SEARCH_CACHE_TIMEOUT = int(env("SEARCH_CACHE_TIMEOUT", "300"))
+SEARCH_RATE = env("SEARCH_RATE", "60/min")  # per client address
 
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Ohjaajan osio"

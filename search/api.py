@@ -1,5 +1,6 @@
 """REST endpoints for search (/api/v1/search/)."""
 
+from django.conf import settings
 from django.http import JsonResponse
 from ninja import Query, Router, Schema
 from pydantic import Field
@@ -48,7 +49,7 @@ def _respond(request, data, schema):
 @router.get(
     "/search/",
     response=SearchOut,
-    throttle=[ClientThrottle("search", "60/min")],
+    throttle=[ClientThrottle("search", settings.SEARCH_RATE)],
     summary="Search content and discussions",
 )
 def search(request, params: Query[SearchParams]):
