@@ -47,24 +47,32 @@ def _memo_clear():
         memo.clear()
 
 
-def content_version():
-    version = _memo_get(VERSION_KEY)
+def _version(key):
+    version = _memo_get(key)
     if version is not _MISSING:
         return version
-    version = cache.get(VERSION_KEY)
+    version = cache.get(key)
     if version is None:
         version = 1
-        cache.add(VERSION_KEY, version, timeout=None)
-    _memo_set(VERSION_KEY, version)
+        cache.add(key, version, timeout=None)
+    _memo_set(key, version)
     return version
 
 
-def bump_content_version(**_kwargs):
+def _bump(key):
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(key)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(key, 2, timeout=None)
     _memo_clear()
+
+
+def content_version():
+    return _version(VERSION_KEY)
+
+
+def bump_content_version(**_kwargs):
+    _bump(VERSION_KEY)
 
 
 def versioned_key(*parts):
@@ -91,21 +99,8 @@ def cached(key_parts, build, timeout=300):
 def named_version(name):
     """A version counter of its own (e.g. the search index), for caches that must not wait for
     a content change."""
-    key = f"version:{name}"
-    version = _memo_get(key)
-    if version is not _MISSING:
-        return version
-    version = cache.get(key)
-    if version is None:
-        version = 1
-        cache.add(key, version, timeout=None)
-    _memo_set(key, version)
-    return version
+    return _version(f"version:{name}")
 
 
 def bump_named_version(name):
-    try:
-        cache.incr(f"version:{name}")
-    except ValueError:
-        cache.set(f"version:{name}", 2, timeout=None)
-    _memo_clear()
+    _bump(f"version:{name}")

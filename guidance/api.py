@@ -61,6 +61,23 @@ def _split(value):
     return [part for part in (value or "").split(",") if part]
 
 
+def filters_from(params, updated_since=None):
+    """ContentFilters from the comma-separated query parameters shared by listing and search."""
+    return queries.ContentFilters(
+        types=_split(params.type),
+        section=params.section,
+        topic=params.topic,
+        terms={
+            "keywords": _split(params.keyword),
+            "themes": _split(params.theme),
+            "target_groups": _split(params.target_group),
+            "sectors": _split(params.sector),
+            "settings": _split(params.setting),
+        },
+        updated_since=updated_since,
+    )
+
+
 @router.get("/navigation/", response=NavigationOut, summary="Section and topic tree")
 @decorate_view(cache_public_get())
 def navigation(request, locale: LocaleParam = None):
@@ -92,19 +109,7 @@ def list_content(request, params: Query[ListingParams]):
     language = resolve_locale(request, params.locale)
     if params.updated_since and params.updated_since.tzinfo is None:
         params.updated_since = timezone.make_aware(params.updated_since)
-    filters = queries.ContentFilters(
-        types=_split(params.type),
-        section=params.section,
-        topic=params.topic,
-        terms={
-            "keywords": _split(params.keyword),
-            "themes": _split(params.theme),
-            "target_groups": _split(params.target_group),
-            "sectors": _split(params.sector),
-            "settings": _split(params.setting),
-        },
-        updated_since=params.updated_since,
-    )
+    filters = filters_from(params, params.updated_since)
     count, pages = queries.content_listing(
         language, filters, params.ordering, params.limit, params.offset
     )

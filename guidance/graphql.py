@@ -208,6 +208,25 @@ def _build(cls, data):
     return cls(**values)
 
 
+def graphql_filters(
+    types, section, topic, keywords, themes, target_groups, sectors, settings, updated_since=None
+):
+    """ContentFilters from GraphQL list arguments (shared by content and search)."""
+    return queries.ContentFilters(
+        types=types or [],
+        section=section,
+        topic=topic,
+        terms={
+            "keywords": keywords or [],
+            "themes": themes or [],
+            "target_groups": target_groups or [],
+            "sectors": sectors or [],
+            "settings": settings or [],
+        },
+        updated_since=updated_since,
+    )
+
+
 def _language(info, locale):
     return resolve_locale(info.context.request, locale)
 
@@ -254,18 +273,16 @@ class ContentQuery:
                 raise invalid_parameter("limit", "must be between 1 and 100")
             if not 0 <= offset <= 100_000:
                 raise invalid_parameter("offset", "must be between 0 and 100000")
-            filters = queries.ContentFilters(
-                types=types or [],
-                section=section,
-                topic=topic,
-                terms={
-                    "keywords": keywords or [],
-                    "themes": themes or [],
-                    "target_groups": target_groups or [],
-                    "sectors": sectors or [],
-                    "settings": settings or [],
-                },
-                updated_since=updated_since,
+            filters = graphql_filters(
+                types,
+                section,
+                topic,
+                keywords,
+                themes,
+                target_groups,
+                sectors,
+                settings,
+                updated_since,
             )
             count, pages = queries.content_listing(language, filters, ordering.value, limit, offset)
         except ApiError as exc:

@@ -8,8 +8,7 @@ from pydantic import Field
 from cms.http import public_response
 from cms.locales import resolve_locale
 from cms.throttling import ClientThrottle
-from guidance import queries
-from guidance.api import SLUG_LIST, LocaleParam, _split
+from guidance.api import SLUG_LIST, LocaleParam, filters_from
 from search import services
 from search.schemas import SearchOut, SuggestOut
 
@@ -59,18 +58,7 @@ def search(request, params: Query[SearchParams]):
     `locale_fallback: true`. When Elasticsearch is configured but unreachable, the database
     answers and `degraded` is true."""
     language = resolve_locale(request, params.locale)
-    filters = queries.ContentFilters(
-        types=_split(params.type),
-        section=params.section,
-        topic=params.topic,
-        terms={
-            "keywords": _split(params.keyword),
-            "themes": _split(params.theme),
-            "target_groups": _split(params.target_group),
-            "sectors": _split(params.sector),
-            "settings": _split(params.setting),
-        },
-    )
+    filters = filters_from(params)
     query = services.build_query(params.q, language, filters, params.limit, params.offset)
     return _respond(request, services.search(query), SearchOut)
 

@@ -6,8 +6,7 @@ import uuid
 import strawberry
 
 from cms.api_errors import ApiError, invalid_parameter
-from guidance import queries
-from guidance.graphql import _graphql_error, _language
+from guidance.graphql import _graphql_error, _language, graphql_filters
 from search import services
 
 
@@ -137,17 +136,8 @@ class SearchQueryType:
                 raise invalid_parameter("limit", "must be between 1 and 50")
             if not 0 <= offset <= 1000:
                 raise invalid_parameter("offset", "must be between 0 and 1000")
-            filters = queries.ContentFilters(
-                types=types or [],
-                section=section,
-                topic=topic,
-                terms={
-                    "keywords": keywords or [],
-                    "themes": themes or [],
-                    "target_groups": target_groups or [],
-                    "sectors": sectors or [],
-                    "settings": settings or [],
-                },
+            filters = graphql_filters(
+                types, section, topic, keywords, themes, target_groups, sectors, settings
             )
             query = services.build_query(q, language, filters, limit, offset)
             return _result(services.search(query))
