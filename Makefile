@@ -40,6 +40,7 @@ seed: install
 	$(PY) manage.py seed_demo
 
 test: install system-deps
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) manage.py ensure_database
 	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) manage.py check
 	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
