@@ -490,7 +490,12 @@ def filter_content(queryset, filters):
         ids = [term_id for term_id, key in vocab[api_name]["id_key"].items() if key in keys]
         queryset = queryset.filter(**{f"{TAXONOMY_FIELDS[api_name]}__in": ids})
     if filters.updated_since:
-        queryset = queryset.filter(last_published_at__gte=filters.updated_since)
+        # ISO 8601 allows offsets PostgreSQL refuses (beyond ±15:59): compare in UTC.
+        try:
+            since = filters.updated_since.astimezone(datetime.UTC)
+        except (OverflowError, ValueError):
+            raise invalid_parameter("updated_since", "date-time out of range") from None
+        queryset = queryset.filter(last_published_at__gte=since)
     return queryset
 
 

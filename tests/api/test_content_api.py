@@ -452,3 +452,13 @@ def test_responses_match_their_documented_schemas(client, catalogue):
         body = client.get(url).json()
         validated = schema.model_validate(body).model_dump(mode="json")
         assert set(validated) == set(body), url
+
+
+def test_updated_since_with_an_unusual_offset_is_answered_not_a_server_error(client, catalogue):
+    # Found by schemathesis: PostgreSQL refuses offsets beyond ±15:59, ISO 8601 allows them.
+    response = client.get("/api/v1/content/", {"updated_since": "0403-06-06T05:45:54-18:17"})
+    assert response.status_code == 200
+    assert response.json()["count"] == 5
+    extreme = client.get("/api/v1/content/", {"updated_since": "0001-01-01T00:00:00+23:59"})
+    assert extreme.status_code == 400
+    assert extreme.json()["error"]["details"][0]["parameter"] == "updated_since"
