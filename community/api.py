@@ -16,7 +16,7 @@ from ninja.responses import Status
 from ninja.security import django_auth
 
 from cms.api_errors import ApiError, invalid_parameter
-from cms.http import private_response
+from cms.http import private_response, public_response
 from cms.locales import resolve_locale
 from cms.throttling import ClientThrottle, UserThrottle
 from community import discussions, people
@@ -108,10 +108,22 @@ def post_data(post, viewer):
     }
 
 
+def thread_detail_data(viewer, thread_id):
+    """A thread with its visible posts, as REST and GraphQL return it."""
+    thread, posts, total, following = discussions.thread_detail(viewer, thread_id)
+    return {
+        **thread_data(thread, viewer, post_count=total),
+        "following": following,
+        "posts": [post_data(post, viewer) for post in posts],
+    }
+
+
+def _private_as(schema, data, status=200):
+    return _private(schema.model_validate(data).model_dump(mode="json"), status=status)
+
+
 def _respond_for(request, data, schema):
     """Anonymous readers get a public, cacheable answer; signed-in ones a private one."""
-    from cms.http import public_response
-
     response = JsonResponse(schema.model_validate(data).model_dump(mode="json"))
     if request.user.is_authenticated:
         return private_response(response)
@@ -125,7 +137,7 @@ def _respond_for(request, data, schema):
 def me(request):
     """The signed-in counsellor's profile. Email and login times are never in any response
     other than /me/export/."""
-    return _private(ProfileOut.model_validate(people.profile(request.user)).model_dump(mode="json"))
+    return _private_as(ProfileOut, people.profile(request.user))
 
 
 @router.patch("/me/", response=ProfileOut, auth=django_auth, summary="Change my profile")
@@ -138,7 +150,7 @@ def update_me(request, payload: ProfileIn):
     except DjangoValidationError as exc:
         name, messages = next(iter(exc.message_dict.items()))
         raise invalid_parameter(name, messages[0]) from exc
-    return _private(ProfileOut.model_validate(people.profile(request.user)).model_dump(mode="json"))
+    return _private_as(ProfileOut, people.profile(request.user))
 
 
 def _cards(request, keys, language):
@@ -153,16 +165,15 @@ def _cards(request, keys, language):
 
 
 def _card_list(request, language, items):
-    return _private(
-        ContentListOut.model_validate(
-            {
-                "locale": language,
-                "count": len(items),
-                "limit": len(items),
-                "offset": 0,
-                "items": items,
-            }
-        ).model_dump(mode="json")
+    return _private_as(
+        ContentListOut,
+        {
+            "locale": language,
+            "count": len(items),
+            "limit": len(items),
+            "offset": 0,
+            "items": items,
+        },
     )
 
 
@@ -253,16 +264,11 @@ def erase(request, payload: EraseIn):
 @router.get("/discussions/areas/", response=list[AreaOut], summary="Discussion areas")
 def discussion_areas(request, locale: LocaleParam = None):
     language = resolve_locale(request, locale)
-    data = [area_data(area) for area in discussions.areas(language)]
-    from pydantic import TypeAdapter
-
-    adapter = TypeAdapter(list[AreaOut])
-    response = JsonResponse(
-        adapter.dump_python(adapter.validate_python(data), mode="json"), safe=False
-    )
-    from cms.http import public_response
-
-    return public_response(request, response)
+    data = [
+        AreaOut.model_validate(area_data(area)).model_dump(mode="json")
+        for area in discussions.areas(language)
+    ]
+    return public_response(request, JsonResponse(data, safe=False))
 
 
 @router.get("/discussions/", response=ThreadListOut, summary="Discussion threads")
@@ -316,29 +322,15 @@ def start_thread(
         content_key=payload.content,
         idempotency_key=idempotency_key,
     )
-    return _thread_response(request, thread.pk, 201 if created else 200)
-
-
-def _thread_response(request, thread_id, status=200):
-    thread, posts, following = discussions.thread_detail(request.user, thread_id)
-    data = {
-        **thread_data(thread, request.user, post_count=len(posts)),
-        "following": following,
-        "posts": [post_data(post, request.user) for post in posts],
-    }
-    return _private(ThreadDetailOut.model_validate(data).model_dump(mode="json"), status=status)
+    return _private_as(
+        ThreadDetailOut, thread_detail_data(request.user, thread.pk), 201 if created else 200
+    )
 
 
 @router.get("/discussions/{thread_id}/", response=ThreadDetailOut, summary="A thread")
 def thread_detail(request, thread_id: Id):
     """The thread with its posts in order. Hidden posts are left out (moderators see them)."""
-    thread, posts, following = discussions.thread_detail(request.user, thread_id)
-    data = {
-        **thread_data(thread, request.user, post_count=len(posts)),
-        "following": following,
-        "posts": [post_data(post, request.user) for post in posts],
-    }
-    return _respond_for(request, data, ThreadDetailOut)
+    return _respond_for(request, thread_detail_data(request.user, thread_id), ThreadDetailOut)
 
 
 @router.post(
@@ -364,10 +356,7 @@ def reply(
         reply_to=payload.reply_to,
         idempotency_key=idempotency_key,
     )
-    return _private(
-        PostOut.model_validate(post_data(post, request.user)).model_dump(mode="json"),
-        201 if created else 200,
-    )
+    return _private_as(PostOut, post_data(post, request.user), 201 if created else 200)
 
 
 @router.put(
@@ -412,7 +401,7 @@ def unsubscribe(request, token: str = Query(..., max_length=300)):
 def edit_post(request, post_id: Id, payload: PostEditIn):
     """The author edits their post; it is marked edited."""
     post = discussions.edit_post(request.user, post_id, payload.body)
-    return _private(PostOut.model_validate(post_data(post, request.user)).model_dump(mode="json"))
+    return _private_as(PostOut, post_data(post, request.user))
 
 
 @router.delete(

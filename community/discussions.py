@@ -92,7 +92,8 @@ def thread_listing(viewer, *, area=None, content_key=None, limit=20, offset=0):
 
 
 def thread_detail(viewer, thread_id, limit=200, offset=0):
-    """(thread, its posts in order, whether the viewer follows it) or CommunityError 404."""
+    """(thread, its visible posts in order, how many there are in all, whether the viewer
+    follows it) or CommunityError 404."""
     thread = visible_threads(viewer).select_related("area", "author").filter(pk=thread_id).first()
     if thread is None:
         raise CommunityError(404, "not_found", _("No such discussion."))
@@ -110,7 +111,10 @@ def thread_detail(viewer, thread_id, limit=200, offset=0):
         following = Follow.objects.filter(thread=thread, user=viewer).exists()
     else:
         following = False
-    return thread, list(posts[offset : offset + limit]), following
+    page = list(posts[offset : offset + limit])
+    # Counting costs a query only when the page may not hold every post.
+    total = offset + len(page) if len(page) < limit else posts.count()
+    return thread, page, total, following
 
 
 def areas(language):
@@ -356,12 +360,8 @@ def report_post(user, post_id, reason, details=""):
         raise CommunityError(
             409, "already_reported", _("You have already reported this post.")
         ) from None
-    open_reports = (
-        Report.objects.filter(post=post, status=Report.Status.OPEN)
-        .values("reporter")
-        .distinct()
-        .count()
-    )
+    # One report per person is a database constraint, so open reports are distinct reporters.
+    open_reports = Report.objects.filter(post=post, status=Report.Status.OPEN).count()
     if open_reports >= settings.COMMUNITY_REPORT_HIDE_THRESHOLD and not post.hidden:
         Post.objects.filter(pk=post.pk).update(
             hidden=True, hidden_reason=_("Hidden after reports, waiting for a moderator.")

@@ -7,7 +7,14 @@ import strawberry
 
 from cms.api_errors import ApiError
 from community import discussions, people
-from community.api import POSTING, REACTING, REPORTING, post_data, thread_data
+from community.api import (
+    POSTING,
+    REACTING,
+    REPORTING,
+    post_data,
+    thread_data,
+    thread_detail_data,
+)
 from guidance.graphql import _graphql_error
 
 
@@ -114,14 +121,7 @@ def _throttle(info, throttles):
 
 
 def _detail(user, thread_id):
-    thread, posts, following = discussions.thread_detail(user, thread_id)
-    return _thread(
-        {
-            **thread_data(thread, user, post_count=len(posts)),
-            "following": following,
-            "posts": [post_data(p, user) for p in posts],
-        }
-    )
+    return _thread(thread_detail_data(user, thread_id))
 
 
 @strawberry.type

@@ -124,3 +124,20 @@ def test_repeated_signups_from_one_address_get_429_with_retry_after(client):
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) > 0
     assert not User.objects.filter(email="u99@example.org").exists()
+
+
+def test_repeated_logins_from_one_address_get_429(client, counsellor):
+    # LOGIN_RATE_LIMIT is 20 a minute per address.
+    statuses = [
+        post(
+            client, "/auth/login", {"email": counsellor.email, "password": f"väärin-{n}"}
+        ).status_code
+        for n in range(21)
+    ]
+    assert statuses[0] == 400
+    assert statuses[-1] == 429
+    refused = post(
+        client, "/auth/login", {"email": counsellor.email, "password": "salasana-testi-123"}
+    )
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0

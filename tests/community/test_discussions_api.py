@@ -323,3 +323,15 @@ def test_thread_read_runs_a_bounded_number_of_queries(
     client.logout()
     with django_assert_max_num_queries(6):
         client.get("/api/v1/discussions/?limit=50")
+
+
+def test_a_long_thread_reports_its_whole_post_count_while_returning_the_first_page(
+    client, counsellor, start
+):
+    thread = start(counsellor)
+    Post.objects.bulk_create(
+        Post(thread_id=thread["id"], author=counsellor, body=f"Viesti {n}") for n in range(204)
+    )
+    body = client.get(f"/api/v1/discussions/{thread['id']}/").json()
+    assert len(body["posts"]) == 200
+    assert body["post_count"] == 205

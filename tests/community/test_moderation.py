@@ -85,3 +85,22 @@ def test_only_moderators_open_the_queue(client, reported, editor):
     assert act(client, reported, "restore").status_code in (302, 403)
     reported.refresh_from_db()
     assert reported.hidden is True
+
+
+def test_moderators_edit_discussion_areas_and_editors_cannot(client, moderator, editor, area):
+    url = f"/admin/snippets/community/discussionarea/edit/{area.pk}/"
+    client.force_login(moderator)
+    response = client.post(
+        url,
+        {
+            "name": "Kysy kollegalta",
+            "slug": "kysy-kollegalta",
+            "description": "Uusi",
+            "sort_order": 1,
+        },
+    )
+    assert response.status_code == 302
+    area.refresh_from_db()
+    assert area.description == "Uusi"
+    client.force_login(editor)
+    assert client.get(url).status_code in (302, 403)

@@ -210,11 +210,28 @@ def test_readiness_reports_the_search_fallback(client, settings, db):
     assert search["fallback"] is True
 
 
-def test_publishing_queues_a_sync_that_fails_quietly_when_elasticsearch_is_down(
+def test_publishing_mirrors_the_document_to_elasticsearch_after_the_commit(
+    recording_elasticsearch, topic, django_capture_on_commit_callbacks
+):
+    page = ArticlePageFactory(parent=topic, title="Etäohjaus")
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    bulk = [raw for method, path, raw in recording_elasticsearch.requests if "_bulk" in path]
+    assert len(bulk) == 1
+    action, source = (json.loads(line) for line in bulk[0].splitlines()[:2])
+    assert action["index"]["_index"] == "ohjaaja-fi"
+    assert action["index"]["_id"] == f"page-{page.pk}"
+    assert source["display_title"] == "Etäohjaus"
+
+
+def test_publishing_works_when_the_mirroring_to_elasticsearch_fails(
     settings, topic, django_capture_on_commit_callbacks
 ):
     settings.ELASTICSEARCH_URL = closed_port_url()
     page = ArticlePageFactory(parent=topic, title="Etäohjaus")
     with django_capture_on_commit_callbacks(execute=True):
-        page.save_revision().publish()
+        revision = page.save_revision()
+        revision.publish()
+    page.refresh_from_db()
+    assert page.live
     assert SearchDocument.objects.filter(object_id=page.pk).exists()
