@@ -20,7 +20,7 @@ COPY guidance guidance
 COPY community community
 COPY search search
 COPY locale locale
-COPY manage.py ./
+COPY manage.py gunicorn.conf.py ./
 RUN pip install -c constraints.txt . \
  && SECRET_KEY=build-only-not-secret python manage.py collectstatic --no-input \
  && mkdir -p /app/media && chown -R app:app /app/media
@@ -30,4 +30,5 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s CMD python -c "import urllib.request,os; urllib.request.urlopen(f'http://127.0.0.1:{os.environ.get(\"PORT\",\"8000\")}/healthz', timeout=2)"
 # Run migrations as a separate release step: `docker run IMAGE python manage.py migrate`.
 # The task worker is the same image: `docker run IMAGE python manage.py db_worker`.
-CMD ["sh", "-c", "gunicorn cms.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-2} --access-logfile - --forwarded-allow-ips='*'"]
+# gunicorn.conf.py: PORT, WEB_CONCURRENCY, JSON access lines without client addresses.
+CMD ["gunicorn", "cms.wsgi:application"]

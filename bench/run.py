@@ -137,7 +137,7 @@ def start_server(env, port):
             "warning",
         ],
         cwd=ROOT,
-        env=env,
+        env={**env, "ACCESS_LOG": "0"},  # gunicorn.conf.py: no access lines under load
         start_new_session=True,
     )
     for _ in range(100):

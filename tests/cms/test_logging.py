@@ -1,0 +1,91 @@
+"""Logs are JSON lines and carry no personal data."""
+
+import io
+import json
+import logging
+
+import pytest
+from django.test import RequestFactory
+
+from cms.logging import RedactPersonalData
+
+
+@pytest.fixture
+def log_lines():
+    """What the configured console handler writes, one parsed JSON object per line."""
+    handler = next(
+        h
+        for h in logging.getLogger().handlers
+        if any(isinstance(f, RedactPersonalData) for f in h.filters)
+    )
+    stream = io.StringIO()
+    previous = handler.setStream(stream)
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.INFO)
+    try:
+        yield lambda: [json.loads(line) for line in stream.getvalue().splitlines()]
+    finally:
+        handler.setStream(previous)
+        root.setLevel(level)
+
+
+def test_a_request_error_is_one_json_line_without_personal_data(log_lines):
+    request = RequestFactory().post(
+        "/api/v1/me/favourites/?token=s3cr3t-value",
+        data={"email": "maija.meikalainen@example.fi"},
+        REMOTE_ADDR="192.0.2.44",
+    )
+    logging.getLogger("django.request").error(
+        "Internal Server Error: %s for %s from %s",
+        request.get_full_path(),
+        "maija.meikalainen@example.fi",
+        "2001:db8::7334",
+        extra={"status_code": 500, "request": request},
+    )
+    [line] = log_lines()
+    assert line["level"] == "ERROR"
+    assert line["logger"] == "django.request"
+    assert line["status_code"] == 500
+    assert line["request"] == {"method": "POST", "path": "/api/v1/me/favourites/"}
+    assert "timestamp" in line
+    text = json.dumps(line)
+    for personal in ["maija", "192.0.2.44", "2001:db8", "s3cr3t"]:
+        assert personal not in text
+    assert "[email]" in line["message"]
+    assert "token=[redacted]" in line["message"]
+
+
+@pytest.mark.django_db
+def test_a_failing_readiness_check_is_logged_as_json(client, settings, log_lines):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2},
+        }
+    }
+    assert client.get("/readyz").status_code in (200, 503)
+    warnings = [line for line in log_lines() if line["logger"] == "cms.health"]
+    assert warnings
+    assert warnings[0]["level"] == "WARNING"
+    assert "readiness check cache failed" in warnings[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("signup by Äijä.Öberg+jod@kunta.example.fi failed", "signup by [email] failed"),
+        ("client 10.1.2.3 and ::1 and fe80::1ff:fe23:4567:890a", "client [ip] and [ip] and [ip]"),
+        (
+            "/notifications/unsubscribe/?token=abc.def&x=1",
+            "/notifications/unsubscribe/?token=[redacted]&x=1",
+        ),
+        ("digest at 12:30:45 for 3 counsellors", "digest at 12:30:45 for 3 counsellors"),
+        ("page 1234 published", "page 1234 published"),
+    ],
+)
+def test_redaction_keeps_what_is_not_personal(text, expected):
+    from cms.logging import redact
+
+    assert redact(text) == expected
