@@ -3,6 +3,7 @@
 import logging
 import math
 
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
@@ -65,6 +66,20 @@ def install_error_handlers(api):
         )
         response["Retry-After"] = str(wait)
         return response
+
+    def _database_unavailable(request, exc):
+        # A dropped or refused database connection: the transaction rolled back, nothing was
+        # stored, and the next request reconnects. Retrying (with the same Idempotency-Key for
+        # writes) is safe.
+        logger.error("database unavailable: %s", type(exc).__name__)
+        response = respond(
+            request, 503, "unavailable", "The service is briefly unavailable; try again shortly."
+        )
+        response["Retry-After"] = "5"
+        return response
+
+    api.add_exception_handler(OperationalError, _database_unavailable)
+    api.add_exception_handler(InterfaceError, _database_unavailable)
 
     @api.exception_handler(AuthenticationError)
     def _unauthenticated(request, exc):

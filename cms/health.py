@@ -58,15 +58,22 @@ def _search():
 @never_cache
 @require_GET
 def readyz(request):
-    """Ready to serve: database and cache answer; search reports which engine serves."""
+    """Ready to serve: the database answers; cache and search report, degraded when out."""
     checks = {
         "database": _check("database", _database),
         "cache": _check("cache", _cache),
         "search": _check("search", _search),
     }
-    # Search falling back to the database is degraded, not unready.
-    ready = checks["database"]["ok"] and checks["cache"]["ok"]
+    # Without the database nothing can be served. Without the cache or Elasticsearch every
+    # request is still answered (cache misses, database search), so the instance stays in the
+    # load balancer and says it is degraded: taking every instance out would turn a Redis
+    # outage into a full one.
+    if not checks["database"]["ok"]:
+        status = "unavailable"
+    elif all(check["ok"] for check in checks.values()) and not checks["search"].get("fallback"):
+        status = "ok"
+    else:
+        status = "degraded"
     return JsonResponse(
-        {"status": "ok" if ready else "unavailable", "checks": checks},
-        status=200 if ready else 503,
+        {"status": status, "checks": checks}, status=503 if status == "unavailable" else 200
     )

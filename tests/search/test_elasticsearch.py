@@ -204,6 +204,7 @@ def test_readiness_reports_the_search_fallback(client, settings, db):
     settings.ELASTICSEARCH_URL = closed_port_url()
     response = client.get("/readyz")
     assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
     search = response.json()["checks"]["search"]
     assert search["engine"] == "database"
     assert search["elasticsearch"] == "unreachable"

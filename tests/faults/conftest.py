@@ -1,0 +1,132 @@
+"""Fault tests run the application the way production does: gunicorn in its own processes on the
+test database, PostgreSQL and Redis for real; a test then stops or blocks one of them."""
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from django.db import connection
+from django.test import Client
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(check, timeout=20.0, message="condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {message}")
+
+
+def database_url():
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def service_env(**extra):
+    environment = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "REDIS_URL")}
+    environment.update(
+        DATABASE_URL=database_url(),
+        TESTING="1",  # the immediate task backend, as in the rest of the suite
+        ACCESS_LOG="0",
+        LOG_LEVEL="ERROR",
+        PYTHONUNBUFFERED="1",
+        **extra,
+    )
+    return environment
+
+
+@pytest.fixture
+def app_server(tmp_path):
+    """Start gunicorn (2 workers) with extra environment; returns its base URL."""
+    processes = []
+
+    def start(**extra):
+        port = free_port()
+        log = open(tmp_path / f"gunicorn-{port}.log", "w")  # noqa: SIM115
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--workers", "2"],
+            cwd=ROOT,
+            env=service_env(PORT=str(port), **extra),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        processes.append(process)
+        base = f"http://127.0.0.1:{port}"
+        wait_for(lambda: requests.get(f"{base}/healthz", timeout=1).ok, 30, "gunicorn to answer")
+        return base
+
+    yield start
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+class RedisProcess:
+    def __init__(self, port):
+        self.port = port
+        self.url = f"redis://127.0.0.1:{port}/0"
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                shutil.which("redis-server"),
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for(lambda: socket.create_connection(("127.0.0.1", self.port), 0.2), 10, "redis")
+
+    def stop(self):
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_process():
+    """A Redis of the test's own, so stopping it disturbs nothing else."""
+    redis = RedisProcess(free_port())
+    redis.start()
+    yield redis
+    if redis.process.poll() is None:
+        redis.stop()
+
+
+def signed_in(user, base_url):
+    """A requests session carrying the user's session cookie and a CSRF token."""
+    client = Client()
+    client.force_login(user)
+    token = secrets.token_hex(16)
+    http = requests.Session()
+    http.cookies.set("sessionid", client.cookies["sessionid"].value)
+    http.cookies.set("csrftoken", token)
+    http.headers.update({"X-CSRFToken": token, "Referer": base_url + "/"})
+    return http
