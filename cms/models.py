@@ -30,11 +30,20 @@ class CustomImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
-        permissions = [("choose_image", "Can choose image")]
 
     @property
     def default_alt_text(self):
         return self.description
+
+    def save(self, *args, **kwargs):
+        if self.file and not getattr(self.file, "_committed", True):  # a new upload
+            from cms.images import without_metadata
+
+            cleaned = without_metadata(self.file)
+            if cleaned is not None:
+                self.file = cleaned
+                self._set_image_file_metadata()
+        super().save(*args, **kwargs)
 
 
 class CustomRendition(AbstractRendition):
@@ -59,7 +68,6 @@ class CustomDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-        permissions = [("choose_document", "Can choose document")]
 
 
 class WebhookDelivery(models.Model):

@@ -2,6 +2,8 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission
 
+from community.factories import StaffUserFactory
+
 
 def page_permissions(name):
     return set(
@@ -43,3 +45,26 @@ def test_content_locales_exist():
     from wagtail.models import Locale
 
     assert set(Locale.objects.values_list("language_code", flat=True)) == {"fi", "sv", "en"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("group", "can_upload", "can_choose"),
+    [
+        ("Editors", True, True),
+        ("Administrators", True, True),
+        ("Translators", False, True),
+        ("Quality reviewers", False, True),
+        ("Moderators", False, False),
+    ],
+)
+def test_image_and_document_rights_follow_the_role(group, can_upload, can_choose):
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.permissions import policy_registry
+
+    user = StaffUserFactory(groups=[group])
+    for model in (get_image_model(), get_document_model()):
+        policy = policy_registry.get_by_type(model)
+        assert policy.user_has_permission(user, "add") is can_upload, model
+        assert policy.user_has_permission(user, "choose") is can_choose, model
