@@ -8,7 +8,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/ohjaaja_cms
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test lint format seed bench system-deps install messages clean
+.PHONY: run test lint format seed bench backup restore system-deps install messages clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -18,9 +18,10 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 
 install: $(VENV)/.installed
 
-# Debian packages: Voikko (Finnish morphology for search) and Chromium (browser tests).
+# Debian packages: Voikko (Finnish morphology for search), Chromium (browser tests) and the
+# PostgreSQL client (make backup).
 system-deps:
-	@missing=""; for pkg in libvoikko1 voikko-fi chromium; do \
+	@missing=""; for pkg in libvoikko1 voikko-fi chromium postgresql-client; do \
 	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
@@ -61,6 +62,16 @@ messages: install
 bench: install
 	@command -v wrk >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq wrk >/dev/null; }
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Database and media into backups/ohjaaja-<time>/ (BACKUP_DIR); restore into an empty database
+# with `make restore BACKUP=backups/ohjaaja-…`. See docs/operations.md.
+backup: install
+	$(PY) manage.py backup
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/ohjaaja-<time>"; exit 2; }
+	$(PY) manage.py ensure_database
+	$(PY) manage.py restore "$(BACKUP)"
 
 clean:
 	rm -rf $(VENV) media static

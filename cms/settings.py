@@ -201,6 +201,7 @@ STORAGES = {
         )
     },
 }
+BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))  # manage.py backup
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

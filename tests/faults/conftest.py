@@ -44,12 +44,14 @@ def database_url():
 def service_env(**extra):
     environment = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "REDIS_URL")}
     environment.update(
-        DATABASE_URL=database_url(),
-        TESTING="1",  # the immediate task backend, as in the rest of the suite
-        ACCESS_LOG="0",
-        LOG_LEVEL="ERROR",
-        PYTHONUNBUFFERED="1",
-        **extra,
+        {
+            "DATABASE_URL": database_url(),
+            "TESTING": "1",  # the immediate task backend, as in the rest of the suite
+            "ACCESS_LOG": "0",
+            "LOG_LEVEL": "ERROR",
+            "PYTHONUNBUFFERED": "1",
+            **extra,
+        }
     )
     return environment
 
