@@ -38,6 +38,9 @@ class RedactPersonalData(logging.Filter):
     def filter(self, record):
         record.msg = redact(record.getMessage())
         record.args = None
+        if record.exc_info:  # exception messages quote values too (an IntegrityError's key …)
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
         for name, value in list(vars(record).items()):
             if name in self.STANDARD or isinstance(value, SAFE_TYPES):
                 continue

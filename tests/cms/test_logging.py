@@ -89,3 +89,13 @@ def test_redaction_keeps_what_is_not_personal(text, expected):
     from cms.logging import redact
 
     assert redact(text) == expected
+
+
+def test_exception_text_is_redacted_too(log_lines):
+    try:
+        raise ValueError("Key (email)=(maija.meikalainen@example.fi) already exists.")
+    except ValueError:
+        logging.getLogger("community").exception("could not save the profile")
+    [line] = log_lines()
+    assert "maija" not in json.dumps(line)
+    assert "ValueError: Key (email)=([email]) already exists." in line["exc_info"]
