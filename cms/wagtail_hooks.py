@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.userbar import AccessibilityItem
 
 from cms.views import WebhookDeliveryReport
 
@@ -43,3 +44,38 @@ def register_webhook_report_menu_item():
         order=1000,
         permission="cms.view_webhookdelivery",
     )
+
+
+class ContentChecker(AccessibilityItem):
+    """Wagtail's content checker, as run in the editor's Checks panel and the userbar.
+
+    On top of Wagtail's defaults (heading order, empty headings, alt text that is a file name,
+    empty link and button names …) it checks that every image has alternative text and that the
+    text does not merely repeat the caption around it. Alt text is required when an image is
+    uploaded; this catches images placed in rich text and embeds.
+    """
+
+    axe_run_only = [
+        *AccessibilityItem.axe_run_only,
+        "image-alt",
+        "image-redundant-alt",
+    ]
+    axe_messages = {
+        **AccessibilityItem.axe_messages,
+        "image-alt": {
+            "error_name": _("Image has no alternative text"),
+            "help_text": _("Describe the image for readers who cannot see it"),
+        },
+        "image-redundant-alt": {
+            "error_name": _("Alternative text repeats the text next to the image"),
+            "help_text": _("Say what the image shows, not its caption again"),
+        },
+    }
+
+
+@hooks.register("construct_wagtail_userbar")
+def use_the_project_content_checker(request, items, page=None):
+    items[:] = [
+        ContentChecker(in_editor=item.in_editor) if type(item) is AccessibilityItem else item
+        for item in items
+    ]

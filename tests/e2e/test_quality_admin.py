@@ -5,8 +5,6 @@ that migrations create (locales, groups, criteria, the workflow) is flushed afte
 transactional test, and a second one in the same process would start without it.
 """
 
-import os
-
 import pytest
 
 from community.factories import StaffUserFactory
@@ -63,28 +61,3 @@ def test_reviewer_cannot_approve_with_an_unmet_mandatory_criterion_then_can(
             break
         page.wait_for_timeout(200)
     assert in_review.live
-
-
-def dashboard_and_quality_reports_pass_axe(login, page, live_server, topic):
-    editor = StaffUserFactory(groups=["Editors"])
-    MethodPageFactory(parent=topic, title="Arvioimaton")
-    login(editor)
-    page.goto(f"{live_server.url}/admin/")
-    page.get_by_role("heading", name="Kokoelman laatu").wait_for()
-    page.screenshot(path=os.environ.get("E2E_SCREENSHOT", "/tmp/dashboard.png"), full_page=True)
-    assert axe_violations(page, "section[aria-labelledby='quality-dashboard-heading']") == []
-    from search.models import SearchQueryStat
-    from search.services import week_start
-
-    SearchQueryStat.objects.create(week=week_start(), language="fi", query="elämänjana", searches=5)
-    SearchQueryStat.objects.create(
-        week=week_start(), language="sv", query="livslinje", searches=2, zero_results=2
-    )
-    for path in [
-        "/admin/reports/search/",
-        "/admin/reports/quality-status/",
-        "/admin/reports/translations-out-of-sync/",
-        "/admin/reports/training-imports/",
-    ]:
-        page.goto(f"{live_server.url}{path}")
-        assert axe_violations(page, "main") == [], path
