@@ -2,16 +2,19 @@
 
 import strawberry
 from django.conf import settings
+from django.http import JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView
 from strawberry.extensions import (
     DisableIntrospection,
+    MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     QueryDepthLimiter,
 )
 
+from cms.api_errors import ApiError
 from community.graphql import CommunityMutation, CommunityQuery
 from guidance.graphql import ContentQuery
 from search.graphql import SearchQueryType
@@ -31,9 +34,23 @@ class Mutation(CommunityMutation):
     pass
 
 
+UNEXPECTED_ERROR = "Unexpected error."
+
+
+def _is_unexpected(error):
+    """Errors the API means to give (validation, ApiError with its code) pass; anything else
+    is a fault whose message may hold internals: the client gets a fixed message, the log
+    gets the exception."""
+    from graphql import GraphQLError
+
+    original = error.original_error
+    return original is not None and not isinstance(original, ApiError | GraphQLError)
+
+
 def _extensions(introspection):
     # Limits run during validation, before any resolver (or SQL) runs.
     extensions = [
+        lambda: MaskErrors(should_mask_error=_is_unexpected, error_message=UNEXPECTED_ERROR),
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
@@ -52,8 +69,6 @@ closed_schema = strawberry.Schema(
 
 
 def _csrf_failure(request, reason=""):
-    from django.http import JsonResponse
-
     return JsonResponse(
         {"errors": [{"message": "CSRF check failed.", "extensions": {"code": "forbidden"}}]},
         status=403,
@@ -87,5 +102,15 @@ def graphql_view(request, *args, **kwargs):
             return _csrf_failure(request)
     view = _views[(settings.GRAPHQL_INTROSPECTION, settings.GRAPHIQL_ENABLED)]
     response = view(request, *args, **kwargs)
+    if response.status_code >= 400 and response.get("Content-Type", "").startswith("text/plain"):
+        # strawberry answers a body it cannot read in plain text; clients get JSON everywhere.
+        response = JsonResponse(
+            {
+                "errors": [
+                    {"message": response.content.decode(), "extensions": {"code": "bad_request"}}
+                ]
+            },
+            status=response.status_code,
+        )
     response["Cache-Control"] = "private, no-store" if request.user.is_authenticated else "no-cache"
     return response
