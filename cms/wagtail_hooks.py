@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.userbar import AccessibilityItem
+from wagtail.admin.userbar import ContentCheckerItem
 
 from cms.views import WebhookDeliveryReport
 
@@ -46,7 +46,7 @@ def register_webhook_report_menu_item():
     )
 
 
-class ContentChecker(AccessibilityItem):
+class ContentChecker(ContentCheckerItem):
     """Wagtail's content checker, as run in the editor's Checks panel and the userbar.
 
     On top of Wagtail's defaults (heading order, empty headings, alt text that is a file name,
@@ -56,12 +56,12 @@ class ContentChecker(AccessibilityItem):
     """
 
     axe_run_only = [
-        *AccessibilityItem.axe_run_only,
+        *ContentCheckerItem.axe_run_only,
         "image-alt",
         "image-redundant-alt",
     ]
     axe_messages = {
-        **AccessibilityItem.axe_messages,
+        **ContentCheckerItem.axe_messages,
         "image-alt": {
             "error_name": _("Image has no alternative text"),
             "help_text": _("Describe the image for readers who cannot see it"),
@@ -76,6 +76,8 @@ class ContentChecker(AccessibilityItem):
 @hooks.register("construct_wagtail_userbar")
 def use_the_project_content_checker(request, items, page=None):
     items[:] = [
-        ContentChecker(in_editor=item.in_editor) if type(item) is AccessibilityItem else item
+        ContentChecker(in_editor=item.in_editor)
+        if isinstance(item, ContentCheckerItem) and not isinstance(item, ContentChecker)
+        else item
         for item in items
     ]

@@ -95,3 +95,24 @@ def receiver():
     server = _Receiver()
     yield server
     server.close()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Refuse files that mix transactional and ordinary database tests.
+
+    pytest-django runs transactional tests last, but ``--dist loadfile`` hands out whole files:
+    a mixed file runs its transactional test, which empties the database at the end, and the next
+    file's ordinary tests then start without the data migrations created (locales, groups)."""
+    kinds = {}
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None:
+            continue
+        transactional = bool(marker.kwargs.get("transaction") or (marker.args[:1] == (True,)))
+        kinds.setdefault(item.path, set()).add(transactional)
+    mixed = sorted(str(path) for path, found in kinds.items() if len(found) > 1)
+    if mixed:
+        raise pytest.UsageError(
+            "These files mix transactional and ordinary database tests; move the transactional "
+            "ones to a file of their own: " + ", ".join(mixed)
+        )

@@ -21,7 +21,9 @@ PRODUCTION_ENV = {
 
 
 def run_production(*args, code=None, **extra):
-    environment = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY")}
+    # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests' conftest; production never has it.
+    dropped = ("DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    environment = {k: v for k, v in os.environ.items() if k not in dropped}
     environment.update(PRODUCTION_ENV, **extra)
     command = [sys.executable, *(["-c", code] if code else ["manage.py", *args])]
     return subprocess.run(

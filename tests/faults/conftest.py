@@ -42,7 +42,8 @@ def database_url():
 
 
 def service_env(**extra):
-    environment = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "REDIS_URL")}
+    dropped = ("DEBUG", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")  # the last: browser tests'
+    environment = {k: v for k, v in os.environ.items() if k not in dropped}
     environment.update(
         {
             "DATABASE_URL": database_url(),
