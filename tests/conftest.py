@@ -97,12 +97,33 @@ def receiver():
     server.close()
 
 
-def pytest_collection_modifyitems(config, items):
-    """Refuse files that mix transactional and ordinary database tests.
 
-    pytest-django runs transactional tests last, but ``--dist loadfile`` hands out whole files:
-    a mixed file runs its transactional test, which empties the database at the end, and the next
-    file's ordinary tests then start without the data migrations created (locales, groups)."""
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Give the database back its migrated data after a transactional test.
+
+    A transactional test ends by emptying every table; Django restores the migrations' data
+    (locales, groups, the root page, the workflow) only when the next *transactional* test
+    starts. ``--dist loadfile`` does not keep transactional files last on each worker, so an
+    ordinary test could start on an empty database. Restoring here keeps every test's start
+    the same, whatever ran before it on the worker."""
+    yield
+    marker = item.get_closest_marker("django_db")
+    if nextitem is None or marker is None or not marker.kwargs.get("transaction"):
+        return  # (after the last test the test database is already gone)
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        for alias in connections:
+            contents = getattr(connections[alias], "_test_serialized_contents", None)
+            if contents:
+                connections[alias].creation.deserialize_db_from_string(contents)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Refuse files that mix transactional and ordinary database tests: pytest-django reorders
+    them within the run, which a reader of the file would not expect (keep them apart)."""
     kinds = {}
     for item in items:
         marker = item.get_closest_marker("django_db")
