@@ -97,7 +97,6 @@ def receiver():
     server.close()
 
 
-
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """Give the database back its migrated data after a transactional test.

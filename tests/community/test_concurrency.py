@@ -3,28 +3,15 @@
 Transactional (the server's threads need committed data); ``serialized_rollback`` restores the
 data migrations created, so later tests in this process still have it."""
 
-import secrets
 import threading
 
 import pytest
-import requests
-from django.test import Client
 
 from community.factories import CounsellorFactory
 from community.models import DiscussionArea, Post, Thread
+from tests.faults.conftest import signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def session_for(user, base_url):
-    client = Client()
-    client.force_login(user)
-    token = secrets.token_hex(16)
-    http = requests.Session()
-    http.cookies.set("sessionid", client.cookies["sessionid"].value)
-    http.cookies.set("csrftoken", token)
-    http.headers.update({"X-CSRFToken": token, "Referer": base_url + "/"})
-    return http
 
 
 def test_twenty_concurrent_posters_lose_nothing_and_retries_store_once(live_server):
@@ -32,7 +19,7 @@ def test_twenty_concurrent_posters_lose_nothing_and_retries_store_once(live_serv
     area = DiscussionArea.objects.get(slug="kysy-kollegalta", locale__language_code="fi")
     thread = Thread.objects.create(area=area, title="Yhteinen ketju", author=author)
     Post.objects.create(thread=thread, author=author, body="<p>Aloitus</p>")
-    posters = [session_for(CounsellorFactory(), live_server.url) for _ in range(20)]
+    posters = [signed_in(CounsellorFactory(), live_server.url) for _ in range(20)]
     url = f"{live_server.url}/api/v1/discussions/{thread.pk}/posts/"
     barrier = threading.Barrier(len(posters))
     statuses = []
