@@ -8,9 +8,9 @@ import nh3
 RICH_TEXT_TAGS = {"p", "ul", "ol", "li", "strong", "em", "b", "i", "br", "h3", "h4", "a"}
 
 
-# Lone UTF-16 surrogates (valid in JSON "\ud800" escapes, invalid in UTF-8) cannot be encoded;
-# they carry no text, so they are dropped before sanitising.
-_SURROGATES = re.compile("[\ud800-\udfff]")
+# Lone UTF-16 surrogates (valid in JSON "\ud800" escapes, invalid in UTF-8) cannot be encoded,
+# and PostgreSQL cannot store U+0000; neither carries text, so both are dropped.
+_SURROGATES = re.compile("[\ud800-\udfff\x00]")
 
 
 def _encodable(text):

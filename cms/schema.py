@@ -1,12 +1,16 @@
 """The one GraphQL schema of the project, at /graphql/."""
 
+import json
+
 import strawberry
 from django.conf import settings
 from django.http import JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.views.decorators.csrf import csrf_exempt
+from graphql import GraphQLError, ValidationRule
 from strawberry.django.views import GraphQLView
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaskErrors,
     MaxAliasesLimiter,
@@ -47,9 +51,32 @@ def _is_unexpected(error):
     return original is not None and not isinstance(original, ApiError | GraphQLError)
 
 
+NUL_MESSAGE = "Text may not contain NUL characters (U+0000)."
+
+
+class NoNulCharacters(ValidationRule):
+    """PostgreSQL cannot store U+0000 in text; refuse it in string literals as a client error
+    (variables are checked in ``graphql_view``) instead of failing in the database."""
+
+    def enter_string_value(self, node, *_args):
+        if "\x00" in node.value:
+            self.report_error(GraphQLError(NUL_MESSAGE, node))
+
+
+def _contains_nul(value):
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_contains_nul(k) or _contains_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_contains_nul(v) for v in value)
+    return False
+
+
 def _extensions(introspection):
     # Limits run during validation, before any resolver (or SQL) runs.
     extensions = [
+        AddValidationRules([NoNulCharacters]),
         lambda: MaskErrors(should_mask_error=_is_unexpected, error_message=UNEXPECTED_ERROR),
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
@@ -100,6 +127,16 @@ def graphql_view(request, *args, **kwargs):
         rejection = _csrf.process_view(request, None, (), {})
         if rejection is not None:
             return _csrf_failure(request)
+    if request.method == "POST" and request.content_type == "application/json":
+        try:
+            variables = json.loads(request.body or b"{}").get("variables")
+        except (ValueError, AttributeError):
+            variables = None  # strawberry answers malformed bodies itself
+        if _contains_nul(variables):
+            return JsonResponse(
+                {"errors": [{"message": NUL_MESSAGE, "extensions": {"code": "bad_request"}}]},
+                status=400,
+            )
     view = _views[(settings.GRAPHQL_INTROSPECTION, settings.GRAPHIQL_ENABLED)]
     response = view(request, *args, **kwargs)
     if response.status_code >= 400 and response.get("Content-Type", "").startswith("text/plain"):

@@ -1,8 +1,16 @@
+import os
+
 import pytest
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Page, Site
 
 from community.factories import StaffUserFactory
 from guidance.factories import HomePageFactory, SectionPageFactory, TopicPageFactory
+
+# CI (.ci/run) runs hypothesis derandomized: the same examples every run, so a green main stays
+# green; `make test` locally keeps exploring new examples.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)

@@ -46,3 +46,24 @@ def test_no_generated_query_or_mutation_meets_an_unexpected_error(client, catalo
         check()
         checked += 1
     assert checked >= 10
+
+
+def test_nul_characters_are_a_client_error_not_a_database_failure(client, catalogue):
+    """Found by the test above: PostgreSQL cannot store U+0000, and a NUL in an argument
+    reached the database as an unexpected error."""
+    literal = client.post(
+        "/graphql/",
+        {"query": '{ threads(area: "\\u0000") { count } }'},
+        content_type="application/json",
+    ).json()
+    assert literal["errors"][0]["message"].startswith("Text may not contain NUL")
+    variable = client.post(
+        "/graphql/",
+        {
+            "query": "query($area: String) { threads(area: $area) { count } }",
+            "variables": {"area": "kysy\x00"},
+        },
+        content_type="application/json",
+    )
+    assert variable.status_code == 400
+    assert variable.json()["errors"][0]["message"].startswith("Text may not contain NUL")

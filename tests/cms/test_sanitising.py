@@ -56,3 +56,10 @@ def test_lone_surrogates_are_dropped_instead_of_failing():
     # Found by hypothesis: a JSON body may carry "\ud800", which nh3 cannot encode.
     assert plain_text("Hyvä\ud800 menetelmä") == "Hyvä menetelmä"
     assert clean_html("<p>a\udfffb</p>") == "<p>ab</p>"
+
+
+def test_nul_characters_are_dropped():
+    from cms.sanitising import clean_post, plain_text
+
+    assert clean_post("<p>Hei\x00 kaikki</p>") == "<p>Hei kaikki</p>"
+    assert plain_text("Otsikko\x00") == "Otsikko"
