@@ -287,6 +287,11 @@ def excluded_topic_paths():
 # --- Content --------------------------------------------------------------------------------
 
 
+def locale_ids():
+    """{language_code: locale id}: filtering on the id spares every listing a join."""
+    return cached(["locale-ids"], lambda: dict(Locale.objects.values_list("language_code", "id")))
+
+
 def visible_content(language):
     """Live, public content pages in ``language``, with Finnish items that lack a translation.
 
@@ -294,15 +299,16 @@ def visible_content(language):
     ``language`` is a fallback.
     """
     default = default_language()
+    ids = locale_ids()
     base = public(ContentPage.objects.live().filter(depth__gt=3))
     if language == default:
-        return base.filter(locale__language_code=default)
+        return base.filter(locale_id=ids.get(default))
     translated_keys = (
-        ContentPage.objects.live().filter(locale__language_code=language).values("translation_key")
+        ContentPage.objects.live().filter(locale_id=ids.get(language)).values("translation_key")
     )
     return base.filter(
-        Q(locale__language_code=language)
-        | (Q(locale__language_code=default) & ~Q(translation_key__in=translated_keys))
+        Q(locale_id=ids.get(language))
+        | (Q(locale_id=ids.get(default)) & ~Q(translation_key__in=translated_keys))
     )
 
 
@@ -518,9 +524,11 @@ def content_listing(language, filters, ordering, limit, offset):
         "popular": ["-score", "-first_published_at", "-id"],
         "trending": ["-score", "-first_published_at", "-id"],
     }[ordering]
+    # The total is the one part of a listing that reads every matching row; it changes only when
+    # content does, so it is kept per language, filter set and ordering until then.
+    count = cached(["listing-count", language, ordering, repr(filters)], queryset.count, 3600)
     if ordering in ("popular", "trending"):
         queryset = popularity_annotation(queryset, ordering)
-    count = queryset.count()
     pages = list(with_card_relations(queryset.order_by(*order_by))[offset : offset + limit])
     return count, pages
 

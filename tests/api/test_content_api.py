@@ -462,3 +462,17 @@ def test_updated_since_with_an_unusual_offset_is_answered_not_a_server_error(cli
     extreme = client.get("/api/v1/content/", {"updated_since": "0001-01-01T00:00:00+23:59"})
     assert extreme.status_code == 400
     assert extreme.json()["error"]["details"][0]["parameter"] == "updated_since"
+
+
+def test_listing_total_follows_publishing_and_unpublishing(client, catalogue, settings):
+    """The total is cached per filter set; a publish or unpublish must change it at once."""
+    settings.API_SERVER_CACHE = False  # the stored count, not the response cache, is under test
+    before = client.get("/api/v1/content/", {"type": "article", "nocache": 1}).json()["count"]
+    page = ArticlePageFactory(parent=catalogue["topic"], title="Uusi artikkeli", live=False)
+    page.save_revision().publish()
+    after = client.get("/api/v1/content/", {"type": "article", "nocache": 2}).json()["count"]
+    assert after == before + 1
+    page.refresh_from_db()
+    page.unpublish()
+    again = client.get("/api/v1/content/", {"type": "article", "nocache": 3}).json()["count"]
+    assert again == before
