@@ -35,7 +35,7 @@ run: install system-deps
 	DEBUG=1 TASKS_IMMEDIATE=1 $(PY) manage.py seed_demo
 	DEBUG=1 $(PY) manage.py ensure_dev_admin
 	@echo "Serving http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/, API: http://$(HOST):$(PORT)/api/v1/docs)"
-	DEBUG=1 TASKS_IMMEDIATE=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=1 TASKS_IMMEDIATE=1 LOG_FORMAT=$${LOG_FORMAT:-plain} $(PY) manage.py runserver $(HOST):$(PORT)
 
 seed: install
 	$(PY) manage.py seed_demo
