@@ -10,6 +10,10 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 logger = logging.getLogger(__name__)
 
 
+# The paths the frontend calls: they answer JSON errors and have a body size limit.
+API_PREFIXES = ("/api/", "/graphql/", "/_allauth/")
+
+
 class ApiError(Exception):
     """Raise from services and endpoints for a client error with a clear code and message."""
 

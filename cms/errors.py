@@ -9,9 +9,8 @@ pages cannot know the reader's language, and they must work without a database (
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 
-from cms.api_errors import error_body
+from cms.api_errors import API_PREFIXES, error_body
 
-JSON_PREFIXES = ("/api/", "/graphql/", "/_allauth/")
 ERRORS = {
     400: ("bad_request", "The request could not be understood."),
     403: ("forbidden", "You do not have access to this."),
@@ -22,7 +21,7 @@ ERRORS = {
 
 def _respond(request, status):
     code, message = ERRORS[status]
-    if request.path.startswith(JSON_PREFIXES):
+    if request.path.startswith(API_PREFIXES):
         return JsonResponse(error_body(code, message), status=status)
     body = loader.get_template("errors/error.html").render({"status": status})
     return HttpResponse(body, status=status, content_type="text/html; charset=utf-8")

@@ -46,8 +46,6 @@ class RedactPersonalData(logging.Filter):
                 continue
             if name == "request":
                 record.request = _describe_request(value)
-            elif name == "status_code":
-                continue
             else:
                 setattr(record, name, redact(str(value)))
         return True

@@ -5,9 +5,8 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import JsonResponse
 
-from cms.api_errors import error_body
+from cms.api_errors import API_PREFIXES, error_body
 
-LIMITED_PREFIXES = ("/api/", "/graphql/", "/_allauth/")
 CDN_JSDELIVR = "https://cdn.jsdelivr.net"
 CDN_UNPKG = "https://unpkg.com"
 
@@ -17,7 +16,7 @@ class BodySizeLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(LIMITED_PREFIXES):
+        if request.path.startswith(API_PREFIXES):
             try:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
             except ValueError:

@@ -45,8 +45,6 @@ def _is_unexpected(error):
     """Errors the API means to give (validation, ApiError with its code) pass; anything else
     is a fault whose message may hold internals: the client gets a fixed message, the log
     gets the exception."""
-    from graphql import GraphQLError
-
     original = error.original_error
     return original is not None and not isinstance(original, ApiError | GraphQLError)
 
@@ -61,6 +59,28 @@ class NoNulCharacters(ValidationRule):
     def enter_string_value(self, node, *_args):
         if "\x00" in node.value:
             self.report_error(GraphQLError(NUL_MESSAGE, node))
+
+
+def _error_response(message, code, status):
+    return JsonResponse(
+        {"errors": [{"message": message, "extensions": {"code": code}}]}, status=status
+    )
+
+
+def _nul_in_variables(request):
+    """JSON spells U+0000 only as the escape ``\\u0000``, so the variables are parsed here only in
+    the rare request that holds one (the POST body, or the ``variables`` parameter of a GET)."""
+    post = request.method == "POST"
+    raw = request.body if post else request.GET.get("variables", "").encode()
+    if b"\\u0000" not in raw:
+        return False
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return False  # strawberry answers malformed requests itself
+    if post:
+        data = data.get("variables") if isinstance(data, dict) else None
+    return _contains_nul(data)
 
 
 def _contains_nul(value):
@@ -96,10 +116,7 @@ closed_schema = strawberry.Schema(
 
 
 def _csrf_failure(request, reason=""):
-    return JsonResponse(
-        {"errors": [{"message": "CSRF check failed.", "extensions": {"code": "forbidden"}}]},
-        status=403,
-    )
+    return _error_response("CSRF check failed.", "forbidden", 403)
 
 
 _csrf = CsrfViewMiddleware(lambda request: None)
@@ -127,27 +144,12 @@ def graphql_view(request, *args, **kwargs):
         rejection = _csrf.process_view(request, None, (), {})
         if rejection is not None:
             return _csrf_failure(request)
-    if request.method == "POST" and request.content_type == "application/json":
-        try:
-            variables = json.loads(request.body or b"{}").get("variables")
-        except (ValueError, AttributeError):
-            variables = None  # strawberry answers malformed bodies itself
-        if _contains_nul(variables):
-            return JsonResponse(
-                {"errors": [{"message": NUL_MESSAGE, "extensions": {"code": "bad_request"}}]},
-                status=400,
-            )
+    if _nul_in_variables(request):
+        return _error_response(NUL_MESSAGE, "bad_request", 400)
     view = _views[(settings.GRAPHQL_INTROSPECTION, settings.GRAPHIQL_ENABLED)]
     response = view(request, *args, **kwargs)
     if response.status_code >= 400 and response.get("Content-Type", "").startswith("text/plain"):
         # strawberry answers a body it cannot read in plain text; clients get JSON everywhere.
-        response = JsonResponse(
-            {
-                "errors": [
-                    {"message": response.content.decode(), "extensions": {"code": "bad_request"}}
-                ]
-            },
-            status=response.status_code,
-        )
+        response = _error_response(response.content.decode(), "bad_request", response.status_code)
     response["Cache-Control"] = "private, no-store" if request.user.is_authenticated else "no-cache"
     return response

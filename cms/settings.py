@@ -294,7 +294,7 @@ def _origin(url):
 
 
 _FRONTEND_ORIGINS = sorted({o for o in map(_origin, FRONTEND_URLS) if o})
-_MEDIA_ORIGIN = [o for o in [_origin(env("MEDIA_URL", ""))] if o]
+_MEDIA_ORIGIN = [o for o in [_origin(MEDIA_URL)] if o]
 # django-csp: strict by default (scripts only from this origin); cms.middleware relaxes it for
 # the admin's few inline scripts and the CDN-hosted API docs and GraphiQL.
 CONTENT_SECURITY_POLICY = {

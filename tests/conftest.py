@@ -126,21 +126,3 @@ def pytest_runtest_teardown(item, nextitem):
             contents = getattr(connections[alias], "_test_serialized_contents", None)
             if contents:
                 connections[alias].creation.deserialize_db_from_string(contents)
-
-
-def pytest_collection_modifyitems(config, items):
-    """Refuse files that mix transactional and ordinary database tests: pytest-django reorders
-    them within the run, which a reader of the file would not expect (keep them apart)."""
-    kinds = {}
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        if marker is None:
-            continue
-        transactional = bool(marker.kwargs.get("transaction") or (marker.args[:1] == (True,)))
-        kinds.setdefault(item.path, set()).add(transactional)
-    mixed = sorted(str(path) for path, found in kinds.items() if len(found) > 1)
-    if mixed:
-        raise pytest.UsageError(
-            "These files mix transactional and ordinary database tests; move the transactional "
-            "ones to a file of their own: " + ", ".join(mixed)
-        )

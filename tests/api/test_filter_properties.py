@@ -78,13 +78,13 @@ def check(client, path, params, required=()):
         assert named <= set(params) | set(required), (params, named)
 
 
-@given(params=st.dictionaries(st.sampled_from(LISTING), value, max_size=5))
+@pytest.mark.parametrize(
+    ("path", "names", "required"),
+    [("/api/v1/content/", LISTING, ()), ("/api/v1/search/", SEARCH, ("q",))],
+    ids=["listing", "search"],
+)
+@given(data=st.data())
 @settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
-def test_any_listing_filters_are_answered_or_named_as_wrong(client, catalogue, params):
-    check(client, "/api/v1/content/", params)
-
-
-@given(params=st.dictionaries(st.sampled_from(SEARCH), value, max_size=5))
-@settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
-def test_any_search_filters_are_answered_or_named_as_wrong(client, catalogue, params):
-    check(client, "/api/v1/search/", params, required={"q"})
+def test_any_filters_are_answered_or_named_as_wrong(client, catalogue, path, names, required, data):
+    params = data.draw(st.dictionaries(st.sampled_from(names), value, max_size=5))
+    check(client, path, params, required)

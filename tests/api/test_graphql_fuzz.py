@@ -67,3 +67,11 @@ def test_nul_characters_are_a_client_error_not_a_database_failure(client, catalo
     )
     assert variable.status_code == 400
     assert variable.json()["errors"][0]["message"].startswith("Text may not contain NUL")
+    by_get = client.get(
+        "/graphql/",
+        {
+            "query": "query($area: String) { threads(area: $area) { count } }",
+            "variables": '{"area": "kysy\\u0000"}',
+        },
+    )
+    assert by_get.status_code == 400

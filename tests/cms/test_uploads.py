@@ -130,9 +130,30 @@ def test_location_and_camera_data_are_dropped_at_upload_and_orientation_kept(sig
         assert ExifTags.Base.Make not in exif, spec
 
 
-def test_original_image_files_are_not_listable(client, signed_in_editor, settings):
+@pytest.fixture
+def media_served(settings):
+    """The URL configuration as `make run` builds it (DEBUG serves media from Django)."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import cms.urls
+
+    settings.DEBUG = True
+    importlib.reload(cms.urls)
+    clear_url_caches()
+    yield
+    settings.DEBUG = False
+    importlib.reload(cms.urls)
+    clear_url_caches()
+
+
+def test_original_image_files_are_not_listable(client, signed_in_editor, settings, media_served):
     upload(signed_in_editor, "retki.jpg", jpeg_bytes())
-    assert CustomImage.objects.count() == 1
+    image = CustomImage.objects.get()
     client.logout()
+    # The file itself is served (in development; object storage in production) …
+    assert client.get(settings.MEDIA_URL + image.file.name).status_code == 200
+    # … but no directory lists what is there.
     for path in ["/media/", "/media/original_images/", "/media/images/"]:
         assert client.get(path).status_code == 404, path
