@@ -1,6 +1,6 @@
 """The database search engine: PostgreSQL full text over ``SearchDocument``.
 
-A search is two queries: the page of ranked hits, and the facet counts (whose sum is the total).
+A search is one query: the page of ranked hits and the facet counts (whose sum is the total).
 Ranking: analysed matches weighted by field (title and keywords first), plus a bonus for exact
 surface-form matches and one for the words appearing as a phrase, so exact and phrase matches
 rank above stem-only ones.
@@ -76,58 +76,115 @@ def _rank(query, any_word):
     return sql, params
 
 
-def search_hits(query, any_word=False):
-    """The requested page of hits, best first, as dicts."""
+HIT_COLUMNS = [
+    "object_type",
+    "object_id",
+    "translation_key",
+    "language",
+    "type",
+    "title",
+    "summary",
+    "text",
+    "path",
+    "published_at",
+    "updated_at",
+    "score",
+]
+FACET_KEYS = " || ".join(f"d.{column}" for column in FACET_FIELDS.values())
+
+
+def _search_once(query, any_word=False):
+    """The page of hits and the facet counts over every match, in one statement.
+
+    Matching every document costs more than anything done with the matches, so it happens
+    once: the matches (with their score, but without their text) are kept in a CTE, the page is
+    sorted from it, only the page's rows are read in full, and the facets are counted from it.
+    All five taxonomies are unnested as one array (term keys are unique across taxonomies);
+    ``_facets`` sorts the counts back into taxonomies."""
     where, where_params = _where(query, any_word)
     rank, rank_params = _rank(query, any_word)
+    empty = [f"NULL::{kind}" for kind in FIELD_TYPES]
+    hit_columns = ", ".join(
+        [
+            "d.object_type",
+            "d.object_id",
+            "d.translation_key",
+            "d.language",
+            "d.result_type",
+            "d.title",
+            "d.summary",
+            f"left(d.text, {SNIPPET_SOURCE_CHARS})",
+            "d.path",
+            "d.published_at",
+            "d.updated_at",
+            "p.score",
+        ]
+    )
     sql = f"""
-        SELECT d.object_type, d.object_id, d.translation_key, d.language, d.result_type,
-               d.title, d.summary, left(d.text, {SNIPPET_SOURCE_CHARS}), d.path,
-               d.published_at, d.updated_at, {rank} AS score
-        FROM {TABLE} d
-        WHERE {where}
-        ORDER BY score DESC, d.published_at DESC NULLS LAST, d.id
-        LIMIT %s OFFSET %s
+        WITH m AS MATERIALIZED (
+            SELECT d.id, d.result_type, d.section_key, {FACET_KEYS} AS facet_keys,
+                   d.published_at, {rank} AS score
+            FROM {TABLE} d
+            WHERE {where}
+        ),
+        page AS (
+            SELECT id, score, row_number() OVER (
+                ORDER BY score DESC, published_at DESC NULLS LAST, id) AS position
+            FROM m
+            ORDER BY score DESC, published_at DESC NULLS LAST, id
+            LIMIT %s OFFSET %s
+        )
+        SELECT 'hit', NULL, p.position, {hit_columns}
+        FROM page p JOIN {TABLE} d ON d.id = p.id
+        UNION ALL
+        SELECT 'type', m.result_type, count(*), {", ".join(empty)} FROM m GROUP BY 2
+        UNION ALL
+        SELECT 'section', m.section_key::text, count(*), {", ".join(empty)}
+        FROM m WHERE m.section_key IS NOT NULL GROUP BY 2
+        UNION ALL
+        SELECT 'term', t.key::text, t.n, {", ".join(empty)}
+        FROM (SELECT k AS key, count(*) AS n FROM m CROSS JOIN LATERAL unnest(m.facet_keys) AS k
+              GROUP BY k) t
     """
-    columns = [
-        "object_type",
-        "object_id",
-        "translation_key",
-        "language",
-        "type",
-        "title",
-        "summary",
-        "text",
-        "path",
-        "published_at",
-        "updated_at",
-        "score",
-    ]
+    hits, counts = [], {"type": {}, "section": {}, "term": {}}
     with connection.cursor() as cursor:
         cursor.execute(sql, [*rank_params, *where_params, query.limit, query.offset])
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        for kind, value, number, *row in cursor.fetchall():
+            if kind == "hit":
+                hits.append((number, dict(zip(HIT_COLUMNS, row, strict=True))))
+            else:
+                counts[kind][value] = number
+    hits.sort(key=lambda pair: pair[0])
+    return [hit for _position, hit in hits], _facets(counts)
 
 
-def search_facets(query, any_word=False):
-    """{facet name: {value: count}} over every match (not only the returned page)."""
-    where, params = _where(query, any_word)
-    unions = [
-        "SELECT 'type', m.result_type, count(*) FROM m GROUP BY 2",
-        "SELECT 'section', m.section_key::text, count(*) FROM m "
-        "WHERE m.section_key IS NOT NULL GROUP BY 2",
-    ]
-    for api_name, column in FACET_FIELDS.items():
-        unions.append(
-            f"SELECT '{api_name}', k::text, count(*) FROM m "
-            f"CROSS JOIN LATERAL unnest(m.{column}) AS k GROUP BY 2"
-        )
-    columns = ", ".join(["result_type", "section_key", *FACET_FIELDS.values()])
-    sql = f"WITH m AS (SELECT {columns} FROM {TABLE} d WHERE {where}) " + " UNION ALL ".join(unions)
-    facets = {name: {} for name in ["type", "section", *FACET_FIELDS]}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for name, value, count in cursor.fetchall():
-            facets[name][value] = count
+# The SQL types of the hit columns, for the facet rows' empty cells.
+FIELD_TYPES = [
+    "varchar",
+    "bigint",
+    "uuid",
+    "varchar",
+    "varchar",
+    "varchar",
+    "text",
+    "text",
+    "varchar",
+    "timestamptz",
+    "timestamptz",
+    "double precision",
+]
+
+
+def _facets(counts):
+    """{facet name: {value: count}}: term counts sorted back into their taxonomies."""
+    from guidance.queries import vocabularies
+
+    facets = {"type": counts["type"], "section": counts["section"]}
+    facets.update({name: {} for name in FACET_FIELDS})
+    owner = {key: name for name, vocab in vocabularies().items() for key in vocab["by_key"]}
+    for key, count in counts["term"].items():
+        if key in owner and owner[key] in facets:
+            facets[owner[key]][key] = count
     return facets
 
 
@@ -166,14 +223,13 @@ def suggest_titles(language, parsed, restricted_paths=(), finnish="voikko", limi
 def search(query):
     """Hits and facets for ``query``; when no item has every word, items with any of them.
 
-    Returns {"hits", "facets", "count", "match"} in two queries (three when falling back)."""
-    facets = search_facets(query)
+    Returns {"hits", "facets", "count", "match"} in one query (two when falling back)."""
+    hits, facets = _search_once(query)
     count = sum(facets["type"].values())
     match = "all"
     if count == 0 and len(query.parsed.words) > 1:
-        any_facets = search_facets(query, any_word=True)
+        any_hits, any_facets = _search_once(query, any_word=True)
         any_count = sum(any_facets["type"].values())
         if any_count:
-            facets, count, match = any_facets, any_count, "any"
-    hits = search_hits(query, any_word=match == "any") if count else []
+            hits, facets, count, match = any_hits, any_facets, any_count, "any"
     return {"hits": hits, "facets": facets, "count": count, "match": match}
