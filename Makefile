@@ -18,10 +18,10 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 
 install: $(VENV)/.installed
 
-# Debian packages: Voikko (Finnish morphology for search), Chromium (browser tests) and the
-# PostgreSQL client (make backup).
+# Debian packages: Voikko (Finnish morphology for search), Chromium (browser tests), the
+# PostgreSQL client (make backup) and wrk (the benchmark's load client; its smoke test runs it).
 system-deps:
-	@missing=""; for pkg in libvoikko1 voikko-fi chromium postgresql-client; do \
+	@missing=""; for pkg in libvoikko1 voikko-fi chromium postgresql-client wrk; do \
 	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
@@ -59,8 +59,7 @@ messages: install
 	$(PY) manage.py makemessages -l fi -l sv --ignore=.venv --ignore=tests --ignore=bench --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
 
-bench: install
-	@command -v wrk >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq wrk >/dev/null; }
+bench: install system-deps
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 # Database and media into backups/ohjaaja-<time>/ (BACKUP_DIR); restore into an empty database

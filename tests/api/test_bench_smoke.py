@@ -1,4 +1,12 @@
-"""The benchmark harness must not rot: its scenarios answer and its wrk parser reads wrk."""
+"""The benchmark harness must not rot: it runs end to end on a tiny catalogue, its scenarios
+answer and its wrk parser reads wrk."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -81,3 +89,56 @@ def test_every_bench_scenario_answers_on_a_small_catalogue(client, catalogue):
 def test_search_scenario_rotates_url_encoded_finnish_queries():
     assert '"ty%C3%B6nhakijoille"' in WRK_LUA
     assert len(SEARCH_QUERIES) >= 10
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _run_harness(database, env, out):
+    subprocess.run(
+        [
+            sys.executable,
+            "bench/run.py",
+            "--items=5",
+            "--duration=1",
+            "--runs=1",
+            "--connections=2",
+            f"--port={_free_port()}",
+            f"--database-url=postgres://postgres@127.0.0.1:5432/{database}",
+            "--redis-url=redis://127.0.0.1:6379/13",
+            f"--out={out}",
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+
+
+def test_harness_runs_end_to_end_on_a_tiny_catalogue(tmp_path):
+    """The real harness (own database, seeding, gunicorn, wrk, in-process query counts, report)
+    at 5 generated items, 1 second per scenario: every scenario is measured without errors."""
+    database = f"ohjaaja_bench_smoke_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    try:
+        _run_harness(database, env, tmp_path)
+    finally:
+        subprocess.run(
+            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", database], check=False
+        )
+    results = json.loads((tmp_path / "results.json").read_text())
+    scenarios = results[0]["scenarios"]
+    assert set(scenarios) == set(SCENARIOS)
+    for name, row in scenarios.items():
+        assert row["rps"] > 0, name
+        assert row["error_rate"] == 0, name
+        assert row["peak_rss_mb"] > 0, name
+    assert scenarios["listing limit 20"]["sql_queries"] > 0
+    assert results[0]["seed_seconds"] > 0
+    report = (tmp_path / "RESULTS.md").read_text()
+    assert all(f"| {name} |" in report for name in SCENARIOS)
+    assert (tmp_path / "latency.svg").read_text().startswith("<svg")
