@@ -99,8 +99,9 @@ def _search_once(query, any_word=False):
     Matching every document costs more than anything done with the matches, so it happens
     once: the matches (with their score, but without their text) are kept in a CTE, the page is
     sorted from it, only the page's rows are read in full, and the facets are counted from it.
-    All five taxonomies are unnested as one array (term keys are unique across taxonomies);
-    ``_facets`` sorts the counts back into taxonomies."""
+    All five taxonomies are unnested as one array (term keys are unique across taxonomies), in
+    the select list (a lateral function scan per row costs more); ``_facets`` sorts the counts
+    back into taxonomies. The vectors are stored in the row, not out of line (migration 0003)."""
     where, where_params = _where(query, any_word)
     rank, rank_params = _rank(query, any_word)
     empty = [f"NULL::{kind}" for kind in FIELD_TYPES]
@@ -143,8 +144,8 @@ def _search_once(query, any_word=False):
         FROM m WHERE m.section_key IS NOT NULL GROUP BY 2
         UNION ALL
         SELECT 'term', t.key::text, t.n, {", ".join(empty)}
-        FROM (SELECT k AS key, count(*) AS n FROM m CROSS JOIN LATERAL unnest(m.facet_keys) AS k
-              GROUP BY k) t
+        FROM (SELECT key, count(*) AS n FROM (SELECT unnest(m.facet_keys) AS key FROM m) u
+              GROUP BY key) t
     """
     hits, counts = [], {"type": {}, "section": {}, "term": {}}
     with connection.cursor() as cursor:
