@@ -129,13 +129,13 @@ def _search_once(query, any_word=False):
             WHERE {where}
         ),
         page AS (
-            SELECT id, score, row_number() OVER (
-                ORDER BY score DESC, published_at DESC NULLS LAST, id) AS position
-            FROM m
+            SELECT id, score, published_at FROM m
             ORDER BY score DESC, published_at DESC NULLS LAST, id
             LIMIT %s OFFSET %s
         )
-        SELECT 'hit', NULL, p.position, {hit_columns}
+        SELECT 'hit', NULL,
+               row_number() OVER (ORDER BY p.score DESC, p.published_at DESC NULLS LAST, p.id),
+               {hit_columns}
         FROM page p JOIN {TABLE} d ON d.id = p.id
         UNION ALL
         SELECT 'type', m.result_type, count(*), {", ".join(empty)} FROM m GROUP BY 2
