@@ -96,7 +96,7 @@ def _contains_nul(value):
 def _extensions(introspection):
     # Limits run during validation, before any resolver (or SQL) runs.
     extensions = [
-        AddValidationRules([NoNulCharacters]),
+        lambda: AddValidationRules([NoNulCharacters]),
         lambda: MaskErrors(should_mask_error=_is_unexpected, error_message=UNEXPECTED_ERROR),
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
