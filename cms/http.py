@@ -83,14 +83,17 @@ def cache_public_get(timeout=300):
                 request.META.get("HTTP_ACCEPT_LANGUAGE", "")[:100],
             )
             cached = cache.get(key) if settings.API_SERVER_CACHE else None
-            if cached is not None:
-                content, content_type = cached
+            if cached is not None and len(cached) == 3:
+                content, content_type, etag = cached
                 response = HttpResponse(content, content_type=content_type)
+                response["ETag"] = etag  # stored with the body: a hit hashes nothing
                 response["X-Cache"] = "hit"
                 return public_response(request, response)
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and settings.API_SERVER_CACHE:
-                cache.set(key, (response.content, response["Content-Type"]), timeout)
+                etag = response.get("ETag") or _etag(response.content)
+                response["ETag"] = etag
+                cache.set(key, (response.content, response["Content-Type"], etag), timeout)
                 response["X-Cache"] = "miss"
             return public_response(request, response)
 

@@ -297,6 +297,8 @@ def test_public_get_carries_etag_and_public_cache_control(client, catalogue):
     assert response["ETag"]
     assert response["Cache-Control"].startswith("public, max-age=")
     assert "stale-while-revalidate" in response["Cache-Control"]
+    hit = get(client, "/api/v1/content/")
+    assert (hit["X-Cache"], hit["ETag"], hit.content) == ("hit", response["ETag"], response.content)
     again = get(client, "/api/v1/content/", HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
     assert again.content == b""
