@@ -9,7 +9,8 @@ import hmac
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -91,6 +92,19 @@ def thread_listing(viewer, *, area=None, content_key=None, limit=20, offset=0):
     return threads.count(), list(threads[offset : offset + limit])
 
 
+def _thanks_count():
+    """Thanks per post as a subquery: a join with GROUP BY would count every post of the thread
+    before the page is taken (a long thread read all of them); this runs for the page only."""
+    per_post = (
+        Thanks.objects.filter(post=OuterRef("pk"))
+        .order_by()
+        .values("post")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return Coalesce(Subquery(per_post, output_field=IntegerField()), Value(0))
+
+
 def thread_detail(viewer, thread_id, limit=200, offset=0):
     """(thread, its visible posts in order, how many there are in all, whether the viewer
     follows it) or CommunityError 404."""
@@ -101,7 +115,7 @@ def thread_detail(viewer, thread_id, limit=200, offset=0):
         visible_posts(viewer)
         .filter(thread=thread)
         .select_related("author")
-        .annotate(thanks_count=Count("thanks", distinct=True))
+        .annotate(thanks_count=_thanks_count())
         .order_by("created_at", "id")
     )
     if viewer is not None and viewer.is_authenticated:

@@ -208,7 +208,13 @@ def test_thanks_are_counted_once_per_person(client, counsellor, other, start):
     assert client.put(f"/api/v1/posts/{post_id}/thanks/").json() == {"thanks": 1}
     detail = client.get(f"/api/v1/discussions/{thread['id']}/").json()
     assert detail["posts"][0]["thanked_by_me"] is True
+    assert detail["posts"][0]["thanks"] == 1
+    client.logout()
+    anonymous = client.get(f"/api/v1/discussions/{thread['id']}/").json()
+    assert (anonymous["posts"][0]["thanks"], anonymous["posts"][0]["thanked_by_me"]) == (1, False)
+    client.force_login(other)
     assert client.delete(f"/api/v1/posts/{post_id}/thanks/").json() == {"thanks": 0}
+    assert client.get(f"/api/v1/discussions/{thread['id']}/").json()["posts"][0]["thanks"] == 0
     client.force_login(counsellor)
     assert client.put(f"/api/v1/posts/{post_id}/thanks/").status_code == 400  # own post
 
