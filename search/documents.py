@@ -153,6 +153,7 @@ _COLUMNS = (
     "tree_path, section_key, topic_key, keyword_keys, theme_keys, target_group_keys, "
     "sector_keys, setting_keys, published_at, updated_at, vector, exact_vector"
 )
+_UPDATED = [column.strip() for column in _COLUMNS.split(",")[2:]]
 _VECTOR_SQL = (
     "setweight(to_tsvector(%s::regconfig, %s), 'A') || setweight(to_tsvector(%s::regconfig, %s), "
     "'B') || setweight(to_tsvector(%s::regconfig, %s), 'C') || "
@@ -163,8 +164,13 @@ INSERT INTO {SearchDocument._meta.db_table} ({_COLUMNS})
 VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::uuid[], %s::uuid[], %s::uuid[],
         %s::uuid[], %s::uuid[], %s, %s, {_VECTOR_SQL}, {_VECTOR_SQL})
 ON CONFLICT (object_type, object_id) DO UPDATE SET
-""" + ", ".join(
-    f"{column.strip()} = EXCLUDED.{column.strip()}" for column in _COLUMNS.split(",")[2:]
+""" + ", ".join(f"{column} = EXCLUDED.{column}" for column in _UPDATED)
+# An unchanged document is not written again: a full rebuild over an unchanged index then
+# writes nothing, instead of leaving a dead copy of every row behind (which doubled the table
+# that every search scans until a VACUUM FULL).
+_UPSERT += (
+    f" WHERE ({', '.join(f'{SearchDocument._meta.db_table}.{c}' for c in _UPDATED)})"
+    f" IS DISTINCT FROM ({', '.join(f'EXCLUDED.{c}' for c in _UPDATED)})"
 )
 
 

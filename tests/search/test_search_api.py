@@ -1,4 +1,5 @@
 import time
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -366,6 +367,27 @@ def test_rebuild_command_restores_a_lost_index_and_shows_progress(client, librar
     assert "Search index: 3/3 (100%)" in captured.err
     assert "Indexed 3 documents" in captured.out
     assert search(client, q="nuorille")["count"] == 1
+
+
+def _row_locations():
+    """Where each index row's current version lies in the table (an update moves it)."""
+    return dict(SearchDocument.objects.extra(select={"at": "ctid::text"}).values_list("id", "at"))
+
+
+def test_rebuilding_an_unchanged_index_writes_no_row_and_a_change_still_lands(client, library):
+    before = _row_locations()
+    call_command("rebuild_search_index", stdout=StringIO(), stderr=StringIO())
+    assert _row_locations() == before  # no dead copies left behind for searches to scan
+    page = library["jobs"]
+    page.title = "Työnhaku somessa"
+    page.save_revision().publish()
+    after = _row_locations()
+    changed = SearchDocument.objects.get(object_type="page", object_id=page.pk).pk
+    assert after[changed] != before[changed]
+    assert {k: v for k, v in after.items() if k != changed} == {
+        k: v for k, v in before.items() if k != changed
+    }
+    assert titles(search(client, q="somessa")) == ["Työnhaku somessa"]
 
 
 # --- GraphQL --------------------------------------------------------------------------------
