@@ -53,7 +53,7 @@ def _where(query, any_word):
     return " AND ".join(where), params
 
 
-def _rank(query, any_word):
+def _rank(query):
     """Whole words (base forms) count fully, compound parts half, exact surface forms and
     phrases add a bonus; field weights favour the title and keywords."""
     parsed = query.parsed
@@ -76,19 +76,21 @@ def _rank(query, any_word):
     return sql, params
 
 
+# A hit's columns: what is selected, the key it gets, and its SQL type (for the facet rows,
+# which share the result set and leave these cells empty).
 HIT_COLUMNS = [
-    "object_type",
-    "object_id",
-    "translation_key",
-    "language",
-    "type",
-    "title",
-    "summary",
-    "text",
-    "path",
-    "published_at",
-    "updated_at",
-    "score",
+    ("d.object_type", "object_type", "varchar"),
+    ("d.object_id", "object_id", "bigint"),
+    ("d.translation_key", "translation_key", "uuid"),
+    ("d.language", "language", "varchar"),
+    ("d.result_type", "type", "varchar"),
+    ("d.title", "title", "varchar"),
+    ("d.summary", "summary", "text"),
+    (f"left(d.text, {SNIPPET_SOURCE_CHARS})", "text", "text"),
+    ("d.path", "path", "varchar"),
+    ("d.published_at", "published_at", "timestamptz"),
+    ("d.updated_at", "updated_at", "timestamptz"),
+    ("p.score", "score", "double precision"),
 ]
 FACET_KEYS = " || ".join(f"d.{column}" for column in FACET_FIELDS.values())
 
@@ -103,24 +105,10 @@ def _search_once(query, any_word=False):
     the select list (a lateral function scan per row costs more); ``_facets`` sorts the counts
     back into taxonomies. The vectors are stored in the row, not out of line (migration 0003)."""
     where, where_params = _where(query, any_word)
-    rank, rank_params = _rank(query, any_word)
-    empty = [f"NULL::{kind}" for kind in FIELD_TYPES]
-    hit_columns = ", ".join(
-        [
-            "d.object_type",
-            "d.object_id",
-            "d.translation_key",
-            "d.language",
-            "d.result_type",
-            "d.title",
-            "d.summary",
-            f"left(d.text, {SNIPPET_SOURCE_CHARS})",
-            "d.path",
-            "d.published_at",
-            "d.updated_at",
-            "p.score",
-        ]
-    )
+    rank, rank_params = _rank(query)
+    hit_columns = ", ".join(expression for expression, _key, _type in HIT_COLUMNS)
+    empty = ", ".join(f"NULL::{sql_type}" for _expression, _key, sql_type in HIT_COLUMNS)
+    keys = [key for _expression, key, _type in HIT_COLUMNS]
     sql = f"""
         WITH m AS MATERIALIZED (
             SELECT d.id, d.result_type, d.section_key, {FACET_KEYS} AS facet_keys,
@@ -138,12 +126,12 @@ def _search_once(query, any_word=False):
                {hit_columns}
         FROM page p JOIN {TABLE} d ON d.id = p.id
         UNION ALL
-        SELECT 'type', m.result_type, count(*), {", ".join(empty)} FROM m GROUP BY 2
+        SELECT 'type', m.result_type, count(*), {empty} FROM m GROUP BY 2
         UNION ALL
-        SELECT 'section', m.section_key::text, count(*), {", ".join(empty)}
+        SELECT 'section', m.section_key::text, count(*), {empty}
         FROM m WHERE m.section_key IS NOT NULL GROUP BY 2
         UNION ALL
-        SELECT 'term', t.key::text, t.n, {", ".join(empty)}
+        SELECT 'term', t.key::text, t.n, {empty}
         FROM (SELECT key, count(*) AS n FROM (SELECT unnest(m.facet_keys) AS key FROM m) u
               GROUP BY key) t
     """
@@ -152,28 +140,11 @@ def _search_once(query, any_word=False):
         cursor.execute(sql, [*rank_params, *where_params, query.limit, query.offset])
         for kind, value, number, *row in cursor.fetchall():
             if kind == "hit":
-                hits.append((number, dict(zip(HIT_COLUMNS, row, strict=True))))
+                hits.append((number, dict(zip(keys, row, strict=True))))
             else:
                 counts[kind][value] = number
     hits.sort(key=lambda pair: pair[0])
     return [hit for _position, hit in hits], _facets(counts)
-
-
-# The SQL types of the hit columns, for the facet rows' empty cells.
-FIELD_TYPES = [
-    "varchar",
-    "bigint",
-    "uuid",
-    "varchar",
-    "varchar",
-    "varchar",
-    "text",
-    "text",
-    "varchar",
-    "timestamptz",
-    "timestamptz",
-    "double precision",
-]
 
 
 def _facets(counts):
