@@ -151,12 +151,10 @@ def _facets(counts):
     """{facet name: {value: count}}: term counts sorted back into their taxonomies."""
     from guidance.queries import vocabularies
 
+    terms = counts["term"]
     facets = {"type": counts["type"], "section": counts["section"]}
-    facets.update({name: {} for name in FACET_FIELDS})
-    owner = {key: name for name, vocab in vocabularies().items() for key in vocab["by_key"]}
-    for key, count in counts["term"].items():
-        if key in owner and owner[key] in facets:
-            facets[owner[key]][key] = count
+    for name, vocab in vocabularies().items():  # the same names as FACET_FIELDS
+        facets[name] = {key: terms[key] for key in vocab["by_key"] if key in terms}
     return facets
 
 
