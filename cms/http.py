@@ -77,13 +77,15 @@ def cache_public_get(timeout=300):
         def wrapper(request, *args, **kwargs):
             if request.method != "GET" or getattr(request, "preview", False):
                 return view(request, *args, **kwargs)
-            key = "resp:" + versioned_key(
+            # (content, content type, ETag); "resp2" because the entries once held no ETag and a
+            # worker of the previous release must never read the new shape, nor this one the old.
+            key = "resp2:" + versioned_key(
                 request.path,
                 request.META.get("QUERY_STRING", ""),
                 request.META.get("HTTP_ACCEPT_LANGUAGE", "")[:100],
             )
             cached = cache.get(key) if settings.API_SERVER_CACHE else None
-            if cached is not None and len(cached) == 3:
+            if cached is not None:
                 content, content_type, etag = cached
                 response = HttpResponse(content, content_type=content_type)
                 response["ETag"] = etag  # stored with the body: a hit hashes nothing
