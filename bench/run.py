@@ -14,7 +14,7 @@ What one run does, all on this machine:
    `--duration` seconds; throughput, p50/p95/p99 latency and errors come from wrk;
 4. SQL queries per request are counted in-process with Django's query capture (cold cache);
 5. peak RSS per worker is read from /proc (VmHWM), reset before each scenario so every scenario
-   reports its own peak; the overall peak is the highest seen.
+   reports its own peak; the overall peak is the highest of those.
 Every scenario is reported as a ratio to the trivial JSON endpoint (`/healthz`, the same
 middleware stack) and to Wagtail's own API v3 listing of the same pages, measured in the same run.
 """
@@ -356,16 +356,13 @@ def measure(args, env, items, workdir):
     try:
         pids = worker_pids(server)
         results = {}
-        rss = None
         for run_number in range(args.runs):
             for name, path in SCENARIOS.items():
                 print(f"  [{items} items, run {run_number + 1}/{args.runs}] {name}", flush=True)
-                peak_before = peak_rss_mb(pids)
                 reset_peak_rss(pids)
                 result = load(port, path, args, workdir, fixtures)
                 result["peak_rss_mb"] = peak_rss_mb(pids)
                 results.setdefault(name, []).append(result)
-                rss = max(filter(None, [rss, peak_before, result["peak_rss_mb"]]), default=None)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
@@ -376,9 +373,11 @@ def measure(args, env, items, workdir):
             for key in runs[0]
             if key != "peak_rss_mb"
         }
-        peaks = [r["peak_rss_mb"] for r in runs if r.get("peak_rss_mb") is not None]
-        summary[name]["peak_rss_mb"] = max(peaks) if peaks else None
+        run_peaks = [r["peak_rss_mb"] for r in runs if r["peak_rss_mb"] is not None]
+        summary[name]["peak_rss_mb"] = max(run_peaks, default=None)
         summary[name]["sql_queries"] = queries.get(name)
+    peaks = [row["peak_rss_mb"] for row in summary.values() if row["peak_rss_mb"] is not None]
+    rss = max(peaks, default=None)
     return {"items": items, **timings, "peak_rss_mb_per_worker": rss, "scenarios": summary}
 
 

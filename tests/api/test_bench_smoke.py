@@ -137,6 +137,7 @@ def test_harness_runs_end_to_end_on_a_tiny_catalogue(tmp_path):
         assert row["rps"] > 0, name
         assert row["error_rate"] == 0, name
         assert row["peak_rss_mb"] > 0, name
+    assert results[0]["peak_rss_mb_per_worker"] == max(r["peak_rss_mb"] for r in scenarios.values())
     assert scenarios["listing limit 20"]["sql_queries"] > 0
     assert results[0]["seed_seconds"] > 0
     report = (tmp_path / "RESULTS.md").read_text()
