@@ -7,9 +7,6 @@ from django.http import JsonResponse
 
 from cms.api_errors import API_PREFIXES, error_body
 
-CDN_JSDELIVR = "https://cdn.jsdelivr.net"
-CDN_UNPKG = "https://unpkg.com"
-
 
 class BodySizeLimitMiddleware:
     def __init__(self, get_response):
@@ -46,22 +43,16 @@ class RetryAfterMiddleware:
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp's policy, with the two relaxations some pages need and nothing more.
+    """django-csp's policy, with the one relaxation the admin needs and nothing more.
 
-    Everything outside these prefixes gets the strict policy from ``CONTENT_SECURITY_POLICY``:
+    Everything outside ``/admin/`` gets the strict policy from ``CONTENT_SECURITY_POLICY``:
     scripts only from this origin. Wagtail's admin still renders a few inline scripts (inline
-    panels, date pickers), and the API docs and GraphiQL load their bundles from a CDN, so those
-    pages alone get the extra sources they cannot work without.
+    panels, date pickers). The API docs (Swagger UI from django-ninja's static files) and
+    GraphiQL (npm assets in cms/static/vendor, started by cms/static/cms/graphiql-init.js) run
+    under the strict policy.
     """
 
-    RELAXED = (
-        ("/admin/", {"script-src": [UNSAFE_INLINE]}),
-        ("/api/v1/docs", {"script-src": [CDN_JSDELIVR], "style-src": [CDN_JSDELIVR]}),
-        (
-            "/graphql/",
-            {"script-src": [UNSAFE_INLINE, CDN_UNPKG], "style-src": [CDN_UNPKG]},
-        ),
-    )
+    RELAXED = (("/admin/", {"script-src": [UNSAFE_INLINE]}),)
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
