@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 
 from community.factories import StaffUserFactory
 from guidance.factories import HomePageFactory, SectionPageFactory, TopicPageFactory
+from tests.caching import clear_cache
 
 # CI (.ci/run) runs hypothesis derandomized: the same examples every run, so a green main stays
 # green; `make test` locally keeps exploring new examples.
@@ -21,11 +22,9 @@ def _media_root(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """The cache outlives each test's database rollback; start every test without it."""
-    from django.core.cache import cache
-
-    cache.clear()
+    clear_cache()
     yield
-    cache.clear()
+    clear_cache()
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 import pytest
-from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
 from guidance.factories import ArticlePageFactory
+from tests.caching import clear_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -134,10 +134,10 @@ def test_listing_query_count_does_not_grow_with_limit(
     settings.API_SERVER_CACHE = False
     many_items(110)
     get(client, "/api/v1/content/?limit=100")  # renditions are created once
-    cache.clear()
+    clear_cache()
     with django_assert_max_num_queries(20) as small:
         assert len(get(client, "/api/v1/content/?limit=10").json()["items"]) == 10
-    cache.clear()
+    clear_cache()
     with django_assert_max_num_queries(20) as large:
         assert len(get(client, "/api/v1/content/?limit=100").json()["items"]) == 100
     assert len(large.captured_queries) == len(small.captured_queries)
@@ -149,12 +149,12 @@ def test_listing_query_count_does_not_grow_with_terms_per_item(
     settings.API_SERVER_CACHE = False
     many_items(20, terms=1)
     get(client, "/api/v1/content/?limit=100")
-    cache.clear()
+    clear_cache()
     with django_assert_max_num_queries(20) as few:
         get(client, "/api/v1/content/?limit=100")
     many_items(20, terms=8)
     get(client, "/api/v1/content/?limit=100")
-    cache.clear()
+    clear_cache()
     with django_assert_max_num_queries(20) as many:
         get(client, "/api/v1/content/?limit=100")
     assert len(many.captured_queries) == len(few.captured_queries)
@@ -192,7 +192,7 @@ def test_detail_query_count_is_bounded(client, catalogue, django_assert_max_num_
     settings.API_SERVER_CACHE = False
     method = catalogue["items"]["method"]
     get(client, f"/api/v1/content/{method.id}/")
-    cache.clear()
+    clear_cache()
     with django_assert_max_num_queries(30):
         assert get(client, f"/api/v1/content/{method.id}/").status_code == 200
 
@@ -428,7 +428,7 @@ def test_every_public_endpoint_has_a_pinned_query_count(
     settings.API_SERVER_CACHE = False
     url = url.format(key=catalogue["items"]["method"].translation_key)
     assert get(client, url).status_code == 200  # renditions are created on first use
-    cache.clear()  # cold application caches: the worst case
+    clear_cache()  # cold application caches: the worst case
     with django_assert_max_num_queries(bound):
         assert get(client, url).status_code == 200
 

@@ -1,7 +1,7 @@
 import pytest
-from django.core.cache import cache
 
 from guidance.factories import ArticlePageFactory
+from tests.caching import clear_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -38,10 +38,10 @@ def test_graphql_listing_query_count_does_not_grow_with_limit(
 ):
     many_items(110)
     gql(client, LISTING, {"limit": 100})
-    cache.clear()
+    clear_cache()
     with django_assert_max_num_queries(20) as small:
         assert len(gql(client, LISTING, {"limit": 10}).json()["data"]["content"]["items"]) == 10
-    cache.clear()
+    clear_cache()
     with django_assert_max_num_queries(20) as large:
         assert len(gql(client, LISTING, {"limit": 100}).json()["data"]["content"]["items"]) == 100
     assert len(large.captured_queries) == len(small.captured_queries)

@@ -3,8 +3,6 @@ test database, PostgreSQL and Redis for real; a test then stops or blocks one of
 
 import os
 import secrets
-import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -15,13 +13,10 @@ import requests
 from django.db import connection
 from django.test import Client
 
+from cms.database import database_url as url_for
+from cms.local_redis import RedisServer, free_port
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for(check, timeout=20.0, message="condition"):
@@ -37,8 +32,8 @@ def wait_for(check, timeout=20.0, message="condition"):
 
 
 def database_url():
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    """The test database, as a URL for the servers a test starts."""
+    return url_for(connection.settings_dict)
 
 
 def service_env(**extra):
@@ -84,43 +79,12 @@ def app_server(tmp_path):
         process.wait(timeout=10)
 
 
-class RedisProcess:
-    def __init__(self, port):
-        self.port = port
-        self.url = f"redis://127.0.0.1:{port}/0"
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [
-                shutil.which("redis-server"),
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_for(lambda: socket.create_connection(("127.0.0.1", self.port), 0.2), 10, "redis")
-
-    def stop(self):
-        self.process.kill()
-        self.process.wait(timeout=10)
-
-
 @pytest.fixture
 def redis_process():
     """A Redis of the test's own, so stopping it disturbs nothing else."""
-    redis = RedisProcess(free_port())
-    redis.start()
+    redis = RedisServer().start()
     yield redis
-    if redis.process.poll() is None:
-        redis.stop()
+    redis.stop()
 
 
 def signed_in(user, base_url):

@@ -1,4 +1,3 @@
-import time
 from io import StringIO
 
 import pytest
@@ -9,7 +8,9 @@ from hypothesis import strategies as st
 from wagtail.models import PageViewRestriction
 
 from guidance.factories import ArticlePageFactory, KeywordFactory, MethodPageFactory
+from search.analysis import MAX_QUERY_WORDS, parse_query
 from search.models import SearchDocument, SearchQueryStat
+from tests.caching import clear_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -241,12 +242,15 @@ def test_untranslated_items_are_searched_in_finnish_for_swedish(client, library,
         ("'; DROP TABLE content_search_searchdocument; --", 200),
     ],
 )
-def test_hostile_queries_get_a_400_or_an_answer_quickly(client, library, q, status):
-    started = time.perf_counter()
-    response = client.get("/api/v1/search/", {"q": q})
-    elapsed = time.perf_counter() - started
+def test_hostile_queries_get_a_400_or_a_bounded_answer(
+    client, library, q, status, django_assert_max_num_queries
+):
+    """Bounded by work, not by a clock (a loaded CI machine is slow, not wrong): the text is cut to
+    MAX_QUERY_WORDS words and answered with a fixed handful of statements."""
+    with django_assert_max_num_queries(6):
+        response = client.get("/api/v1/search/", {"q": q})
     assert response.status_code == status
-    assert elapsed < 1.0
+    assert len(parse_query(q).words) <= MAX_QUERY_WORDS
     if status == 400:
         assert response.json()["error"]["details"][0]["parameter"] == "q"
     assert SearchDocument.objects.count() == 3
@@ -359,9 +363,8 @@ def test_searches_are_counted_by_week_without_user_data(client, library):
 def test_rebuild_command_restores_a_lost_index_and_shows_progress(client, library, capsys):
     SearchDocument.objects.all().delete()
     assert search(client, q="nuorille")["count"] == 0
-    from django.core.cache import cache
 
-    cache.clear()
+    clear_cache()
     call_command("rebuild_search_index")
     captured = capsys.readouterr()
     assert "Search index: 3/3 (100%)" in captured.err
