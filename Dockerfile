@@ -23,7 +23,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PORT=8000
 
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libvoikko1 voikko-fi libpq5 \
+ && apt-get install -y --no-install-recommends libvoikko1 voikko-fi libpq5 postgresql-client \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --uid 10001 app
 

