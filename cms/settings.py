@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from cms.database import parse_database_url
+from community.sso import oidc_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -426,22 +427,16 @@ ACCOUNT_RATE_LIMITS = {
 }
 SOCIALACCOUNT_ONLY = False
 # Production single sign-on through an OpenID Connect provider (for example the service's own
-# identity broker); unset means email and password only. SAML works the same way through
-# allauth.socialaccount.providers.saml (see docs/community.md).
-SOCIALACCOUNT_PROVIDERS = {}
-if env("OIDC_SERVER_URL"):
-    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
-        "APPS": [
-            {
-                "provider_id": env("OIDC_PROVIDER_ID", "jod"),
-                "name": env("OIDC_PROVIDER_NAME", "JOD"),
-                "client_id": env("OIDC_CLIENT_ID", ""),
-                "secret": env("OIDC_CLIENT_SECRET", ""),
-                "settings": {"server_url": env("OIDC_SERVER_URL")},
-            }
-        ]
-    }
-SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+# identity broker); unset means email and password only. See community/sso.py for what the
+# provider must assert and docs/community.md for the frontend's flow.
+SOCIALACCOUNT_PROVIDERS = oidc_providers(os.environ)
+SOCIALACCOUNT_ADAPTER = "community.adapters.SocialAccountAdapter"
+# A provider-verified address signs into the account that verified the same address with us, and
+# connects it, instead of a dead end ("account already exists").
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False  # the CMS calls nothing on the counsellor's behalf
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{WAGTAIL_SITE_NAME}] "  # not the API host
 
 # --- Community ----------------------------------------------------------------------------------
 # Posts reported by this many different counsellors are hidden until a moderator looks.

@@ -177,6 +177,17 @@ def export(user):
             "date_joined": user.date_joined,
             "last_login": user.last_login,
             "email_addresses": list(user.emailaddress_set.values("email", "verified", "primary")),
+            # What the identity provider told us (names, its account id, the claims it sent).
+            "single_sign_on": [
+                {
+                    "provider": account.provider,
+                    "uid": account.uid,
+                    "data": account.extra_data,
+                    "last_login": account.last_login,
+                    "date_joined": account.date_joined,
+                }
+                for account in user.socialaccount_set.all()
+            ],
         },
         "profile": profile(user),
         "favourites": [str(k) for k in favourite_keys(user)],

@@ -31,6 +31,7 @@ def test_signup_verify_email_login_logout_and_password_reset(client, settings):
     assert signup.status_code == 401  # signed up, email not verified yet
     assert any(f["id"] == "verify_email" for f in signup.json()["data"]["flows"])
     assert "Ohjaajan osio" in mail.outbox[-1].body
+    assert mail.outbox[-1].subject.startswith("[Ohjaajan osio] ")  # not "[testserver]"
     user = User.objects.get(email="maija@example.org")
     assert not user.is_staff
     assert not user.is_superuser

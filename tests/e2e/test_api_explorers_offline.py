@@ -43,9 +43,7 @@ def test_api_docs_list_the_operations_offline_without_csp_violations(offline_pag
     assert seen == {"blocked": [], "errors": []}
 
 
-def test_graphiql_answers_a_query_offline_without_csp_violations(
-    offline_page, live_server, topic
-):
+def test_graphiql_answers_a_query_offline_without_csp_violations(offline_page, live_server, topic):
     ArticlePageFactory(parent=topic, title="Urasuunnittelun perusteet")
     page, seen = offline_page
     page.goto(f"{live_server.url}/graphql/")
