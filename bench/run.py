@@ -343,9 +343,11 @@ from django.contrib.sessions.backends.db import SessionStore
 from community.models import Thread, User
 thread = Thread.objects.filter(area__slug="kysy-kollegalta").order_by("pk").first()
 user, _ = User.objects.get_or_create(username="bench.poster", defaults={"email": "bench@example.invalid"})
+from allauth.account.models import EmailAddress
+EmailAddress.objects.get_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
 session = SessionStore()
 session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[BACKEND_SESSION_KEY] = "community.backends.CounsellorBackend"
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.create()
 print(json.dumps({"thread": thread.pk, "session": session.session_key, "csrf": secrets.token_hex(16)}))

@@ -19,7 +19,7 @@ api = NinjaAPI(
     ),
     urls_namespace="api-v1",
     docs_url="/docs" if settings.API_DOCS_ENABLED else None,
-    openapi_url="/openapi.json",
+    openapi_url="/openapi.json" if settings.OPENAPI_ENABLED or settings.API_DOCS_ENABLED else None,
 )
 install_error_handlers(api)
 api.add_router("/", content_router)

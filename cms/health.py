@@ -1,9 +1,11 @@
 """Liveness and readiness probes for the load balancer and orchestration."""
 
+import hmac
 import logging
 import time
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
@@ -44,8 +46,6 @@ def _cache():
     if cache.get(key) != "1":
         raise RuntimeError("cache did not return the value just written")
     cache.delete(key)
-    from django.conf import settings
-
     return {"backend": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]}
 
 
@@ -74,6 +74,18 @@ def readyz(request):
         status = "ok"
     else:
         status = "degraded"
-    return JsonResponse(
-        {"status": status, "checks": checks}, status=503 if status == "unavailable" else 200
-    )
+    body = {"status": status}
+    if _is_operator(request):
+        body["checks"] = checks  # versions, backends and timings are for operators only
+    return JsonResponse(body, status=503 if status == "unavailable" else 200)
+
+
+def _is_operator(request):
+    """An operator: the READYZ_TOKEN as a bearer token (for monitoring), or a signed-in
+    superuser. A load balancer needs only the status code; nobody else gets the internals."""
+    token = settings.READYZ_TOKEN
+    header = request.META.get("HTTP_AUTHORIZATION", "")
+    if token and hmac.compare_digest(header.encode(), f"Bearer {token}".encode()):
+        return True
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated and user.is_superuser)

@@ -68,8 +68,9 @@ def private_response(response):
 def cache_public_get(timeout=300):
     """View decorator: serve public GETs from the server-side cache, with ETag and 304.
 
-    The key is the path, the query string and the Accept-Language header, at the current content
-    version. Only 200 responses to anonymous requests are stored.
+    The key is the scheme and host (responses carry absolute media URLs built from them), the
+    path, the query string and the Accept-Language header, at the current content version. Only
+    200 responses to anonymous requests are stored.
     """
 
     def decorator(view):
@@ -80,6 +81,8 @@ def cache_public_get(timeout=300):
             # (content, content type, ETag); "resp2" because the entries once held no ETag and a
             # worker of the previous release must never read the new shape, nor this one the old.
             key = "resp2:" + versioned_key(
+                request.scheme,
+                request.get_host(),
                 request.path,
                 request.META.get("QUERY_STRING", ""),
                 request.META.get("HTTP_ACCEPT_LANGUAGE", "")[:100],

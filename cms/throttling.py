@@ -2,8 +2,17 @@
 
 from ninja.throttling import SimpleRateThrottle
 
+from cms.api_errors import ApiError
+from cms.clients import client_address
 
-class ClientThrottle(SimpleRateThrottle):
+
+class _ByClient(SimpleRateThrottle):
+    def get_ident(self, request):
+        # Not ninja's own: it believes X-Forwarded-For from anyone (cms.clients says whom).
+        return client_address(request)
+
+
+class ClientThrottle(_ByClient):
     """``rate`` requests per period for each client address, in its own ``scope``; applies to
     anonymous and signed-in requests alike. Exceeding it answers 429 with Retry-After."""
 
@@ -15,7 +24,7 @@ class ClientThrottle(SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
-class UserThrottle(SimpleRateThrottle):
+class UserThrottle(_ByClient):
     """``rate`` requests per period for each signed-in user (per address when anonymous), and
     the stricter ``new_account_rate`` while the account is new (COMMUNITY_NEW_ACCOUNT_HOURS)."""
 
@@ -47,3 +56,18 @@ class UserThrottle(SimpleRateThrottle):
 
     def wait(self):
         return self._failed.wait() if self._failed else super().wait()
+
+
+def enforce(request, throttles) -> None:
+    """Count one use against each of ``throttles`` (the same objects the REST endpoints name),
+    raising a 429 ``ApiError`` with the wait when one is spent. GraphQL calls it per resolved
+    field, so a query with 15 aliased searches counts as 15 searches."""
+    for throttle in throttles:
+        if not throttle.allow_request(request):
+            wait = int(throttle.wait() or 1)
+            raise ApiError(
+                429,
+                "rate_limited",
+                f"Too many requests; try again in {wait} seconds.",
+                [{"retry_after": wait}],
+            )

@@ -1,12 +1,12 @@
 from django.conf import settings
-from django.urls import include, path
-from wagtail import urls as wagtail_urls
+from django.urls import include, path, re_path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import health
 from cms.api import api
 from cms.schema import graphql_view
+from guidance.views import page_on_frontend
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -30,7 +30,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Page URLs (Wagtail reverses "wagtail_serve" for Page.url) lead to the frontend; Wagtail's own
+# serve and /_util/ login views are not mounted: the CMS is headless and has one login per kind
+# of account (community/backends.py).
+urlpatterns += [re_path(r"^((?:[\w\-]+/)*)$", page_on_frontend, name="wagtail_serve")]
 
 handler400 = "cms.errors.bad_request"
 handler403 = "cms.errors.permission_denied"

@@ -9,6 +9,8 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from cms.clients import client_address
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
@@ -19,6 +21,10 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def get_client_ip(self, request):
+        # allauth's rate limits key on the same address as every other limit (cms.clients).
+        return client_address(request)
 
     def send_mail(self, template_prefix, email, context):
         # Emails name the service and the frontend's address, not the API host.

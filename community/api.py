@@ -42,6 +42,7 @@ from community.schemas import (
 )
 from guidance.api import LocaleParam
 from guidance.schemas import ContentListOut
+from guidance.services import is_visible_item
 
 router = Router(tags=["community"])
 Id = Annotated[int, Path(ge=1, le=2**62)]
@@ -190,9 +191,7 @@ def favourites(request, locale: LocaleParam = None):
 @router.put("/me/favourites/{translation_key}/", auth=django_auth, summary="Save an item")
 def add_favourite(request, translation_key: uuid.UUID):
     """Save an item by its translation_key (the same for all its language versions)."""
-    from guidance.models import ContentPage
-
-    if not ContentPage.objects.live().filter(translation_key=translation_key).exists():
+    if not is_visible_item(translation_key):
         raise ApiError(404, "not_found", "No published content item matches.")
     people.set_favourite(request.user, translation_key, True)
     return HttpResponse(status=204)

@@ -3,6 +3,7 @@ thanks, a follow and one reported post in the moderation queue. Idempotent."""
 
 import datetime
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
@@ -89,6 +90,10 @@ def seed_community(item_key=None):
         )
         user.set_unusable_password()
         user.save()
+        # Demo counsellors signed up and verified their address like any other.
+        EmailAddress.objects.get_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
         people[username] = user
     created = 0
     now = timezone.now()

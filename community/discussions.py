@@ -25,6 +25,9 @@ from community.models import (
     Thanks,
     Thread,
 )
+from community.names import contains_link
+from community.people import is_verified_member
+from guidance.services import is_visible_item, visible_item_keys_query
 
 MODERATE_PERMISSION = "community.moderate_discussions"
 
@@ -64,17 +67,25 @@ def author_label(user, thread_id, viewer=None):
     }
 
 
+def _on_visible_content(prefix=""):
+    """Threads in an area, or about an item the public may see (guidance's one visibility rule):
+    a thread about a draft or a view-restricted page is not there, not even its existence."""
+    return Q(**{f"{prefix}content_key__isnull": True}) | Q(
+        **{f"{prefix}content_key__in": visible_item_keys_query()}
+    )
+
+
 def visible_threads(viewer=None):
     threads = Thread.objects.all()
     if not is_moderator(viewer):
-        threads = threads.filter(hidden=False)
+        threads = threads.filter(_on_visible_content(), hidden=False)
     return threads
 
 
 def visible_posts(viewer=None):
     posts = Post.objects.all()
     if not is_moderator(viewer):
-        posts = posts.filter(hidden=False)
+        posts = posts.filter(_on_visible_content("thread__"), hidden=False)
     return posts
 
 
@@ -150,9 +161,19 @@ def area_by_slug(slug):
 # --- Writing ------------------------------------------------------------------------------------
 
 
-def _check_can_post(user, thread=None):
+def _check_signed_in(user):
+    """A signed-in counsellor whose email address is verified (staff need none): the second line
+    of defence behind the login itself, so no other way in can post, report, thank or follow."""
     if not user or not user.is_authenticated:
         raise CommunityError(401, "not_authenticated", _("Sign in to do this."))
+    if not is_verified_member(user):
+        raise CommunityError(
+            403, "email_not_verified", _("Verify your email address before taking part.")
+        )
+
+
+def _check_can_post(user, thread=None):
+    _check_signed_in(user)
     config = CommunitySettings.load()
     if not config.posting_open:
         raise CommunityError(
@@ -184,7 +205,7 @@ def _clean_body(user, body):
             % {"max": settings.COMMUNITY_POST_MAX_CHARS},
             "body",
         )
-    if user.is_new_account and ("<a " in cleaned or "http://" in text or "https://" in text):
+    if user.is_new_account and ("<a " in cleaned or contains_link(text)):
         raise CommunityError(
             400,
             "links_not_allowed_yet",
@@ -207,13 +228,10 @@ def create_thread(user, *, title, body, language, area=None, content_key=None, i
         raise CommunityError(
             400, "invalid_parameter", _("Give either a discussion area or a content item."), "area"
         )
-    if content_key is not None:
-        from guidance.models import ContentPage
-
-        if not ContentPage.objects.live().filter(translation_key=content_key).exists():
-            raise CommunityError(
-                400, "invalid_parameter", _("No published content item matches."), "content"
-            )
+    if content_key is not None and not is_visible_item(content_key):
+        raise CommunityError(
+            400, "invalid_parameter", _("No published content item matches."), "content"
+        )
     title = plain_text(title)[:200]
     if not title:
         raise CommunityError(400, "invalid_parameter", _("The title has no text."), "title")
@@ -282,8 +300,7 @@ def reply(user, thread_id, *, body, reply_to=None, idempotency_key=""):
 
 
 def _own_post(user, post_id):
-    if not user or not user.is_authenticated:
-        raise CommunityError(401, "not_authenticated", _("Sign in to do this."))
+    _check_signed_in(user)
     post = visible_posts(user).select_related("thread").filter(pk=post_id, deleted=False).first()
     if post is None:
         raise CommunityError(404, "not_found", _("No such post."))
@@ -328,8 +345,7 @@ def _remove_post(post):
 
 
 def set_thanks(user, post_id, thanked):
-    if not user or not user.is_authenticated:
-        raise CommunityError(401, "not_authenticated", _("Sign in to do this."))
+    _check_signed_in(user)
     post = visible_posts(user).filter(pk=post_id, deleted=False).first()
     if post is None:
         raise CommunityError(404, "not_found", _("No such post."))
@@ -344,8 +360,7 @@ def set_thanks(user, post_id, thanked):
 
 
 def set_follow(user, thread_id, following):
-    if not user or not user.is_authenticated:
-        raise CommunityError(401, "not_authenticated", _("Sign in to do this."))
+    _check_signed_in(user)
     thread = visible_threads(user).filter(pk=thread_id).first()
     if thread is None:
         raise CommunityError(404, "not_found", _("No such discussion."))
@@ -358,8 +373,7 @@ def set_follow(user, thread_id, following):
 
 def report_post(user, post_id, reason, details=""):
     """Report a post once; enough reports from different people hide it pending review."""
-    if not user or not user.is_authenticated:
-        raise CommunityError(401, "not_authenticated", _("Sign in to do this."))
+    _check_signed_in(user)
     post = visible_posts(user).filter(pk=post_id, deleted=False).first()
     if post is None:
         raise CommunityError(404, "not_found", _("No such post."))

@@ -1,6 +1,7 @@
 import datetime
 
 import factory
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from factory.django import DjangoModelFactory
@@ -35,9 +36,15 @@ class SuperuserFactory(StaffUserFactory):
 
 
 class CounsellorFactory(UserFactory):
-    """A signed-up counsellor: not staff, pseudonymous display name."""
+    """A signed-up counsellor who verified their address: not staff, pseudonymous display name.
+    ``verified_email=False`` for one who never did."""
 
     display_name = ""
+
+    @factory.post_generation
+    def verified_email(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
 
 
 class NewCounsellorFactory(CounsellorFactory):

@@ -6,6 +6,7 @@ import uuid
 import strawberry
 
 from cms.api_errors import ApiError
+from cms.throttling import enforce
 from community import discussions, people
 from community.api import (
     POSTING,
@@ -16,6 +17,7 @@ from community.api import (
     thread_detail_data,
 )
 from guidance.graphql import _graphql_error
+from guidance.services import is_visible_item
 
 
 @strawberry.type
@@ -106,18 +108,10 @@ def _user(info, required=True):
 
 
 def _throttle(info, throttles):
-    request = info.context.request
-    for throttle in throttles:
-        if not throttle.allow_request(request):
-            wait = int(throttle.wait() or 1)
-            raise _graphql_error(
-                ApiError(
-                    429,
-                    "rate_limited",
-                    f"Too many requests; try again in {wait} seconds.",
-                    [{"retry_after": wait}],
-                )
-            )
+    try:
+        enforce(info.context.request, throttles)
+    except ApiError as exc:
+        raise _graphql_error(exc) from exc
 
 
 def _detail(user, thread_id):
@@ -285,13 +279,8 @@ class CommunityMutation:
     def save_favourite(
         self, info: strawberry.Info, translation_key: uuid.UUID, saved: bool = True
     ) -> bool:
-        from guidance.models import ContentPage
-
         user = _user(info)
-        if (
-            saved
-            and not ContentPage.objects.live().filter(translation_key=translation_key).exists()
-        ):
+        if saved and not is_visible_item(translation_key):
             raise _graphql_error(ApiError(404, "not_found", "No published content item matches."))
         people.set_favourite(user, translation_key, saved)
         return saved

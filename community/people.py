@@ -1,6 +1,9 @@
 """A counsellor's own data: profile, favourites, interests, recently viewed, recommendations,
 export and erasure."""
 
+from allauth.account.models import EmailAddress
+from axes.models import AccessAttempt
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -17,6 +20,7 @@ from community.models import (
     Thread,
     User,
 )
+from community.names import clean_display_name
 
 RECENT_KEPT = 50
 PROFILE_FIELDS = [
@@ -27,6 +31,12 @@ PROFILE_FIELDS = [
     "notify_replies",
     "daily_digest",
 ]
+
+
+def is_verified_member(user) -> bool:
+    """Staff, or a counsellor whose email address allauth has verified: who may take part."""
+
+    return bool(user.is_staff) or EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
 def profile(user):
@@ -45,6 +55,11 @@ def profile(user):
 
 
 def update_profile(user, changes):
+    if changes.get("display_name") is not None:
+        try:
+            changes = {**changes, "display_name": clean_display_name(changes["display_name"])}
+        except ValidationError as exc:
+            raise ValidationError({"display_name": exc.messages}) from exc
     for name in PROFILE_FIELDS:
         if name in changes and changes[name] is not None:
             setattr(user, name, changes[name])
@@ -246,6 +261,8 @@ def erase(user, delete_posts=False):
         ):
             _remove_post(post)
     Post.objects.filter(author=user).update(idempotency_key="")
+    # Failed sign-in records name the account (django-axes).
+    AccessAttempt.objects.filter(username__in=[user.username, user.email]).delete()
     # Reports they made stay for the moderators, without the reporter; free-text details go.
     Report.objects.filter(reporter=user).update(details="")
     ContentSuggestion.objects.filter(user=user).update(user=None)

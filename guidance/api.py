@@ -12,8 +12,10 @@ from django.utils import timezone
 from ninja import Path, Query, Router, Schema
 from ninja.decorators import decorate_view
 from ninja.responses import Status
+from ninja.utils import check_csrf
 from pydantic import Field
 
+from cms.clients import client_address, looks_like_a_bot
 from cms.http import cache_public_get, trusted_json
 from cms.locales import resolve_locale
 from cms.throttling import ClientThrottle
@@ -177,21 +179,18 @@ def count_view(request, content_id: Annotated[int, Path(ge=1, le=2**31)]):
     if translation_key is None:
         raise Http404("No published content item matches.")
     today = timezone.localdate()
-    client = "|".join(
-        [
-            request.META.get("REMOTE_ADDR", ""),
-            request.META.get("HTTP_USER_AGENT", "")[:200],
-            str(translation_key),
-            today.isoformat(),
-            settings.SECRET_KEY,
-        ]
-    )
-    if request.user.is_authenticated:  # signed-in counsellors keep a "recently viewed" list
+    if request.user.is_authenticated and check_csrf(request) is None:
+        # Signed-in counsellors keep a "recently viewed" list: a write to their data, so it needs
+        # the CSRF token like every other (a forged cross-site POST counts as anonymous).
         from community.people import record_recent_view
 
         record_recent_view(request.user, translation_key)
-    seen_key = "viewed:" + hashlib.sha256(client.encode()).hexdigest()
-    counted = cache.add(seen_key, 1, timeout=60 * 60 * 24)
+    # One view per client address (or account) per item per day, whatever its User-Agent says;
+    # crawlers are not counted.
+    viewer = f"user-{request.user.pk}" if request.user.is_authenticated else client_address(request)
+    seen = "|".join([viewer, str(translation_key), today.isoformat(), settings.SECRET_KEY])
+    seen_key = "viewed:" + hashlib.sha256(seen.encode()).hexdigest()
+    counted = not looks_like_a_bot(request) and cache.add(seen_key, 1, timeout=60 * 60 * 24)
     if counted:
         services.record_view(translation_key, today)
     return Status(202, {"counted": counted})

@@ -9,11 +9,13 @@ from wagtail.rich_text.pages import PageLinkHandler
 class FrontendPageLinkHandler(PageLinkHandler):
     """``<a href="/{path}/" data-content-key="…">``: the linked page's translation in the active
     language when it is live, else its live Finnish version; a link to a page that is not live
-    keeps its text but loses its href."""
+    keeps its text but loses its href; so does a link to a view-restricted page (the one
+    visibility rule, guidance.services.visible_pages)."""
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
         from guidance import queries
+        from guidance.services import visible_pages
 
         language = (get_language() or queries.default_language())[:2]
         ids = [str(attrs.get("id")) for attrs in attrs_list]
@@ -24,7 +26,7 @@ class FrontendPageLinkHandler(PageLinkHandler):
         )
         live = {}
         for key, lang, url_path in (
-            Page.objects.live()
+            visible_pages()
             .filter(
                 translation_key__in=set(keys.values()),
                 locale__language_code__in={language, queries.default_language()},

@@ -179,3 +179,54 @@ def feedback_summary(translation_key, recent=5):
     )
     comments = list(rows.exclude(comment="").order_by("-created_at")[:recent])
     return {**counts, "comments": comments}
+
+
+# --- Who may see what: the one visibility rule ----------------------------------------------
+# A page is visible to the public when it is live and no view restriction (password, login or
+# group) covers it. Every surface that names, links or lists pages asks these functions: the
+# delivery API, GraphQL, search indexing, community threads and personal lists, rich-text links
+# and the page URLs themselves.
+
+
+def visible_pages(queryset=None):
+    """``queryset`` (default: all pages) narrowed to live pages outside view restrictions."""
+    from guidance import queries
+
+    return queries.public((queryset if queryset is not None else Page.objects.all()).live())
+
+
+def visible_item_keys_query():
+    """The translation keys of visible content items, as a subquery for other apps' filters."""
+    from guidance.models import ContentPage
+
+    return visible_pages(ContentPage.objects.all()).values("translation_key")
+
+
+def is_visible_item(translation_key) -> bool:
+    """Whether a content item (any language version of it) is visible to the public."""
+    from guidance.models import ContentPage
+
+    return visible_pages(ContentPage.objects.filter(translation_key=translation_key)).exists()
+
+
+def visible_item_keys(translation_keys) -> set:
+    """The subset of ``translation_keys`` whose items are visible to the public."""
+    from guidance.models import ContentPage
+
+    return set(
+        visible_pages(ContentPage.objects.filter(translation_key__in=list(translation_keys)))
+        .values_list("translation_key", flat=True)
+        .distinct()
+    )
+
+
+def frontend_url(page) -> str | None:
+    """Where the JOD frontend shows ``page`` (None when the page is not visible)."""
+    from django.conf import settings
+
+    from guidance import queries
+
+    if not visible_pages(Page.objects.filter(pk=page.pk)).exists():
+        return None
+    home = queries.home_url_path(page.locale.language_code)
+    return settings.FRONTEND_BASE_URL.rstrip("/") + queries.frontend_path(page.url_path, home)

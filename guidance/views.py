@@ -144,3 +144,27 @@ class TranslationsOutOfSyncReport(ReportView):
         from guidance.dashboard import out_of_sync_translations
 
         return out_of_sync_translations()
+
+
+def page_on_frontend(request, path):
+    """The CMS is headless: a page's own URL sends the reader to the frontend's page, or 404s
+    when no visible page lives there. (Wagtail's serve view would render a template this project
+    does not have, and its /_util/ login views are a second way in; neither is mounted.)"""
+    from django.http import Http404, HttpResponseRedirect
+    from wagtail.models import Site
+
+    from guidance.services import frontend_url
+
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        raise Http404
+    components = [c for c in path.split("/") if c]
+    for root in site.root_page.get_translations(inclusive=True).specific():
+        try:
+            page = root.route(request, components).page
+        except Http404:
+            continue
+        target = frontend_url(page)
+        if target is not None:
+            return HttpResponseRedirect(target)
+    raise Http404

@@ -40,6 +40,11 @@ class SearchParams(Schema):
     offset: int = Field(0, ge=0, le=1000)
 
 
+# One declaration of each limit; GraphQL's search and suggest fields count against the same.
+SEARCHING = [ClientThrottle("search", settings.SEARCH_RATE)]
+SUGGESTING = [ClientThrottle("suggest", "240/min")]
+
+
 def _respond(request, data, schema):
     response = JsonResponse(schema.model_validate(data).model_dump(mode="json"))
     return public_response(request, response)
@@ -48,7 +53,7 @@ def _respond(request, data, schema):
 @router.get(
     "/search/",
     response=SearchOut,
-    throttle=[ClientThrottle("search", settings.SEARCH_RATE)],
+    throttle=SEARCHING,
     summary="Search content and discussions",
 )
 def search(request, params: Query[SearchParams]):
@@ -66,7 +71,7 @@ def search(request, params: Query[SearchParams]):
 @router.get(
     "/search/suggest/",
     response=SuggestOut,
-    throttle=[ClientThrottle("suggest", "240/min")],
+    throttle=SUGGESTING,
     summary="Autocomplete",
 )
 def suggest(

@@ -6,8 +6,10 @@ import uuid
 import strawberry
 
 from cms.api_errors import ApiError, invalid_parameter
+from cms.throttling import enforce
 from guidance.graphql import _graphql_error, _language, graphql_filters
 from search import services
+from search.api import SEARCHING, SUGGESTING
 
 
 @strawberry.type
@@ -127,6 +129,7 @@ class SearchQueryType:
         offset: int = 0,
     ) -> SearchResult:
         try:
+            enforce(info.context.request, SEARCHING)
             language = _language(info, locale)
             if not 1 <= len(q) <= services.MAX_QUERY_LENGTH:
                 raise invalid_parameter(
@@ -149,6 +152,7 @@ class SearchQueryType:
         self, info: strawberry.Info, q: str, locale: str | None = None, limit: int = 8
     ) -> Suggestions:
         try:
+            enforce(info.context.request, SUGGESTING)
             language = _language(info, locale)
             if not 1 <= len(q) <= 100:
                 raise invalid_parameter("q", "must be 1 to 100 characters long")

@@ -1,6 +1,9 @@
 """Discussion threads in the search index: only visible threads, only their visible posts."""
 
+from django.db.models import Q
+
 from cms.sanitising import plain_text
+from guidance.services import visible_item_keys_query
 from search.documents import MAX_TEXT, IndexedDocument, remove_documents, write_documents
 from search.models import SearchDocument
 
@@ -13,7 +16,12 @@ POSTS_INDEXED = 100
 def _documents(thread_ids):
     from community.models import Post, Thread
 
-    threads = {t.pk: t for t in Thread.objects.filter(pk__in=thread_ids, hidden=False)}
+    threads = {
+        t.pk: t
+        for t in Thread.objects.filter(pk__in=thread_ids, hidden=False).filter(
+            Q(content_key__isnull=True) | Q(content_key__in=visible_item_keys_query())
+        )
+    }
     texts = {}
     for thread_id in threads:
         bodies = (

@@ -15,6 +15,7 @@ import logging
 import re
 import time
 from dataclasses import asdict, dataclass, field
+from urllib.parse import urlsplit
 
 import requests
 from django.conf import settings
@@ -255,11 +256,20 @@ def placeholder_image():
     return image
 
 
+def allowed_image_hosts():
+    """Where theme images may come from: the search API's own host and OPINTOPOLKU_IMAGE_HOSTS."""
+    return {urlsplit(settings.OPINTOPOLKU_SEARCH_URL).hostname, *settings.OPINTOPOLKU_IMAGE_HOSTS}
+
+
 def download_image(session, url, title, run, oid):
     """The theme image, size- and type-checked; the placeholder when anything is off."""
     from PIL import Image, UnidentifiedImageError
 
     try:
+        host = urlsplit(url).hostname or ""
+        if host not in allowed_image_hosts():
+            # Upstream data names the URL; only the service's own hosts are fetched from.
+            raise ValueError(f"image host {host or '(none)'} is not on the allow-list")
         with session.get(url, timeout=settings.OPINTOPOLKU_TIMEOUT, stream=True) as response:
             if response.status_code != 200:
                 raise ValueError(f"HTTP {response.status_code}")

@@ -11,7 +11,7 @@ def test_healthz_answers_json(client):
 
 @pytest.mark.django_db
 def test_readyz_reports_database_cache_and_search(client):
-    response = client.get("/readyz")
+    response = client.get("/readyz", HTTP_AUTHORIZATION="Bearer test-operator")
     body = response.json()
     assert response.status_code == 200
     assert body["status"] == "ok"
@@ -30,7 +30,23 @@ def test_readyz_is_degraded_not_unready_when_the_cache_is_unreachable(client, se
             "OPTIONS": {"socket_connect_timeout": 0.2},
         }
     }
-    response = client.get("/readyz")
+    response = client.get("/readyz", HTTP_AUTHORIZATION="Bearer test-operator")
     assert response.status_code == 200  # reads are still served; keep the instance in
     assert response.json()["status"] == "degraded"
     assert response.json()["checks"]["cache"]["ok"] is False
+
+
+@pytest.mark.django_db
+def test_readyz_tells_the_public_its_status_and_nothing_else(client):
+    for headers in ({}, {"HTTP_AUTHORIZATION": "Bearer guessed"}):
+        response = client.get("/readyz", **headers)
+        assert response.status_code == 200
+        assert response.json() == {"status": "ok"}
+
+
+@pytest.mark.django_db
+def test_readyz_shows_its_checks_to_a_superuser(client):
+    from community.factories import SuperuserFactory
+
+    client.force_login(SuperuserFactory())
+    assert "checks" in client.get("/readyz").json()

@@ -65,7 +65,10 @@ def test_a_failing_readiness_check_is_logged_as_json(client, settings, log_lines
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2},
         }
     }
-    assert client.get("/readyz").json()["status"] == "degraded"
+    assert (
+        client.get("/readyz", HTTP_AUTHORIZATION="Bearer test-operator").json()["status"]
+        == "degraded"
+    )
     warnings = [line for line in log_lines() if line["logger"] == "cms.health"]
     assert warnings
     assert warnings[0]["level"] == "WARNING"
@@ -99,3 +102,46 @@ def test_exception_text_is_redacted_too(log_lines):
     [line] = log_lines()
     assert "maija" not in json.dumps(line)
     assert "ValueError: Key (email)=([email]) already exists." in line["exc_info"]
+
+
+SECRET_POST = "Asiakkaani Matti kertoi minulle luottamuksellisesti velkaongelmistaan"
+
+
+@pytest.mark.django_db
+def test_graphql_client_errors_are_warnings_without_the_query_or_its_variables(client, log_lines):
+    from community.factories import CounsellorFactory
+
+    client.force_login(CounsellorFactory())
+    mutations = [
+        # a validation error (unknown argument) with the post text in the query itself
+        f'mutation {{ reply(threadId: 999999, body: "{SECRET_POST}", nosuch: 1) {{ id }} }}',
+        # a refused call (no such thread) with the post text in a variable
+        "mutation($b: String!) { reply(threadId: 999999, body: $b) { id } }",
+    ]
+    for query in mutations:
+        client.post(
+            "/graphql/",
+            {"query": query, "variables": {"b": SECRET_POST}},
+            content_type="application/json",
+            HTTP_X_CSRFTOKEN="x",
+        )
+    lines = [
+        line for line in log_lines() if line["logger"].startswith(("cms.graphql", "strawberry"))
+    ]
+    assert lines
+    assert all(line["level"] == "WARNING" for line in lines), lines
+    assert "Matti" not in json.dumps(log_lines())
+
+
+@pytest.mark.django_db
+def test_without_introspection_graphql_suggests_no_field_names(client, settings):
+    settings.GRAPHQL_INTROSPECTION = False
+    body = client.post(
+        "/graphql/", {"query": "{ contnet { count } }"}, content_type="application/json"
+    ).json()
+    assert "Did you mean" not in body["errors"][0]["message"]
+    settings.GRAPHQL_INTROSPECTION = True
+    body = client.post(
+        "/graphql/", {"query": "{ contnet { count } }"}, content_type="application/json"
+    ).json()
+    assert "Did you mean" in body["errors"][0]["message"]

@@ -43,6 +43,7 @@ def service_env(**extra):
         {
             "DATABASE_URL": database_url(),
             "TESTING": "1",  # the immediate task backend, as in the rest of the suite
+            "READYZ_TOKEN": "test-operator",
             "ACCESS_LOG": "0",
             "LOG_LEVEL": "ERROR",
             "PYTHONUNBUFFERED": "1",

@@ -26,7 +26,7 @@ def database_unreachable():
 
 def test_readyz_is_503_when_the_database_is_unreachable(client):
     with database_unreachable():
-        response = client.get("/readyz")
+        response = client.get("/readyz", HTTP_AUTHORIZATION="Bearer test-operator")
     assert response.status_code == 503
     assert response.json()["status"] == "unavailable"
     assert response.json()["checks"]["database"]["ok"] is False

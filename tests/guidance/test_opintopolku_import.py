@@ -362,3 +362,14 @@ def test_import_runs_report_lists_runs(client, konfo):
     response = client.get("/admin/reports/training-imports/")
     assert response.status_code == 200
     assert b"onnistui" in response.content  # status "succeeded" in Finnish
+
+
+def test_theme_images_are_fetched_only_from_allowed_hosts(konfo):
+    """Upstream names the image URL; a host outside the allow-list (here the same server under
+    another name, as an internal address would be) is never contacted."""
+    konfo.hit(101)["teemakuva"] = f"http://localhost:{konfo.port}/teemakuva/elsewhere.png"
+    run = run_import()
+    page = imported().get(source_id=OID.format(101))
+    assert page.hero_image.title == "Opintopolku: koulutuksen oletuskuva"
+    assert "/teemakuva/elsewhere.png" not in konfo.requests
+    assert any("allow-list" in note["message"] for note in run.messages)

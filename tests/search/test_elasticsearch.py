@@ -202,7 +202,7 @@ def test_unreachable_elasticsearch_falls_back_to_the_database(client, settings, 
 
 def test_readiness_reports_the_search_fallback(client, settings, db):
     settings.ELASTICSEARCH_URL = closed_port_url()
-    response = client.get("/readyz")
+    response = client.get("/readyz", HTTP_AUTHORIZATION="Bearer test-operator")
     assert response.status_code == 200
     assert response.json()["status"] == "degraded"
     search = response.json()["checks"]["search"]

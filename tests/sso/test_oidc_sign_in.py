@@ -87,7 +87,7 @@ def test_a_forged_callback_signs_nobody_in(sso, browser_client, live_server):
 def test_an_existing_password_account_with_the_verified_email_is_connected(sso, browser_client):
     """Both sides proved they own the mailbox (the account by our verification link, the provider
     by its own): the counsellor lands in the account they already have, password intact."""
-    existing = CounsellorFactory(email="eeva.olemassa@example.fi")
+    existing = CounsellorFactory(email="eeva.olemassa@example.fi", verified_email=False)
     existing.set_password("oma-salasana-123")
     existing.save()
     EmailAddress.objects.create(user=existing, email=existing.email, verified=True, primary=True)
@@ -105,7 +105,7 @@ def test_an_unverified_squatter_account_goes_to_the_verified_owner_and_loses_its
 ):
     """Someone signed up with another person's address and never verified it: when the owner
     signs in through the provider, the squatter's password stops working."""
-    squatter = CounsellorFactory(email="sami.valtaaja@example.fi")
+    squatter = CounsellorFactory(email="sami.valtaaja@example.fi", verified_email=False)
     squatter.set_password("valtaajan-salasana-1")
     squatter.save()
     EmailAddress.objects.create(user=squatter, email=squatter.email, verified=False, primary=True)

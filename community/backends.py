@@ -1,0 +1,34 @@
+"""Authentication backends: exactly one way in for each kind of account.
+
+Django's ``authenticate()`` asks every backend in ``AUTHENTICATION_BACKENDS``. Left as they come,
+Django's ModelBackend signs in any account by username and allauth's backend any account by the
+email address typed into a username field, so the admin login (and anything else built on
+Django's AuthenticationForm) would sign counsellors in past allauth's email verification and
+rate limits. Here each backend answers only its own path:
+
+- staff (editors, reviewers, moderators, administrators) with username and password, at the
+  admin login, behind django-axes' lockout;
+- counsellors through allauth's headless login, which calls ``authenticate(email=…)``, and only
+  once their address is verified (allauth's mandatory verification stays in force).
+"""
+
+from allauth.account.auth_backends import AuthenticationBackend
+from django.contrib.auth.backends import ModelBackend
+
+
+class StaffBackend(ModelBackend):
+    """Username and password, for staff accounts only; sessions and permissions as Django's."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        return user if user is not None and user.is_staff else None
+
+
+class CounsellorBackend(AuthenticationBackend):
+    """allauth's email login, and nothing else: a username field holding an email address is not
+    allauth asking."""
+
+    def authenticate(self, request, **credentials):
+        if "email" not in credentials:
+            return None
+        return super().authenticate(request, **credentials)
