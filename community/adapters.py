@@ -1,12 +1,14 @@
 """django-allauth adapters: counsellors sign up as plain users (never staff); single sign-on
 signs in only provider-verified addresses and never opens a staff account."""
 
+import secrets
 from types import SimpleNamespace
 from urllib.parse import urlparse
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 
 from cms.clients import client_address
@@ -21,6 +23,12 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def send_account_already_exists_mail(self, email):
+        # A signup for a new address hashes its password; one for a taken address would answer
+        # a hash sooner, telling a stopwatch which addresses have accounts. Do the same work.
+        make_password(secrets.token_urlsafe(16))
+        super().send_account_already_exists_mail(email)
 
     def get_client_ip(self, request):
         # allauth's rate limits key on the same address as every other limit (cms.clients).

@@ -26,7 +26,7 @@ from community.models import (
     Thread,
 )
 from community.names import contains_link
-from community.people import is_verified_member
+from community.people import is_verified_member, public_profile_id
 from guidance.services import is_visible_item, visible_item_keys_query
 
 MODERATE_PERMISSION = "community.moderate_discussions"
@@ -55,7 +55,7 @@ def author_label(user, thread_id, viewer=None):
         return {"name": _("deleted user"), "profile_id": None, "is_me": False}
     is_me = bool(viewer and viewer.is_authenticated and viewer.pk == user.pk)
     if user.public_profile:
-        return {"name": user.display_name, "profile_id": user.pk, "is_me": is_me}
+        return {"name": user.display_name, "profile_id": public_profile_id(user), "is_me": is_me}
     digest = hmac.new(
         settings.SECRET_KEY.encode(), f"{thread_id}:{user.pk}".encode(), hashlib.sha256
     ).digest()

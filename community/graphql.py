@@ -23,7 +23,7 @@ from guidance.services import is_visible_item
 @strawberry.type
 class Author:
     name: str
-    profile_id: int | None
+    profile_id: str | None
     is_me: bool
 
 

@@ -1,8 +1,12 @@
 """A counsellor's own data: profile, favourites, interests, recently viewed, recommendations,
 export and erasure."""
 
+import hashlib
+import hmac
+
 from allauth.account.models import EmailAddress
 from axes.models import AccessAttempt
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
@@ -39,11 +43,18 @@ def is_verified_member(user) -> bool:
     return bool(user.is_staff) or EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
+def public_profile_id(user) -> str:
+    """A stable, opaque id for a public profile: it tells posts by the same person apart without
+    giving out the account's sequential key (which counts the accounts and can be enumerated)."""
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"profile:{user.pk}".encode(), hashlib.sha256)
+    return digest.hexdigest()[:20]
+
+
 def profile(user):
     return {
         "display_name": user.display_name,
         "public_profile": user.public_profile,
-        "profile_id": user.pk if user.public_profile else None,
+        "profile_id": public_profile_id(user) if user.public_profile else None,
         "sector": user.sector,
         "workplace_type": user.workplace_type,
         "notify_replies": user.notify_replies,

@@ -19,7 +19,7 @@ ReportReason = Literal[
 class ProfileOut(Schema):
     display_name: str
     public_profile: bool
-    profile_id: int | None
+    profile_id: str | None  # opaque (community.people.public_profile_id)
     sector: str
     workplace_type: str
     notify_replies: bool
@@ -48,7 +48,7 @@ class KeysOut(Schema):
 
 class AuthorOut(Schema):
     name: str  # the display name (public profile) or a per-thread pseudonym
-    profile_id: int | None  # only for public profiles
+    profile_id: str | None  # only for public profiles; opaque
     is_me: bool
 
 

@@ -3,6 +3,7 @@ account, limits keyed on an address the client cannot choose, views that cannot 
 page URLs that never answer 5xx, and writes that check the account on their own."""
 
 import pytest
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.test import Client
 
 from community.factories import CounsellorFactory, StaffUserFactory
@@ -275,3 +276,42 @@ def test_the_server_cache_keeps_each_host_apart(client, topic, settings):
     again = client.get("/api/v1/content/", HTTP_HOST="cms.example.fi")
     other = client.get("/api/v1/content/", HTTP_HOST="other.example.fi")
     assert (first["X-Cache"], again["X-Cache"], other["X-Cache"]) == ("miss", "hit", "miss")
+
+
+# --- Signup does not tell which addresses have accounts ----------------------------------------
+
+HASHES = []
+
+
+class CountedPBKDF2(PBKDF2PasswordHasher):
+    """Counts password hashes: the work a stopwatch would see."""
+
+    algorithm = "pbkdf2_counted"
+    iterations = 1000
+
+    def encode(self, password, salt, iterations=None):
+        HASHES.append(1)
+        return super().encode(password, salt, iterations)
+
+
+def _signup(client, email):
+    return client.post(
+        "/_allauth/browser/v1/auth/signup",
+        {"email": email, "password": "Ohjaus-2026!x"},
+        content_type="application/json",
+    )
+
+
+def test_signup_for_a_taken_address_does_the_same_work_and_answers_the_same(client, settings):
+    settings.PASSWORD_HASHERS = ["tests.community.test_attacks.CountedPBKDF2"]
+    CounsellorFactory(email="varattu@example.fi")
+    HASHES.clear()
+    fresh = _signup(client, "uusi@example.fi")
+    fresh_hashes = len(HASHES)
+    HASHES.clear()
+    taken = _signup(Client(), "varattu@example.fi")
+    assert len(HASHES) == fresh_hashes >= 1
+    assert taken.status_code == fresh.status_code
+    assert [f["id"] for f in taken.json()["data"]["flows"]] == [
+        f["id"] for f in fresh.json()["data"]["flows"]
+    ]

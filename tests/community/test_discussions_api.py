@@ -3,6 +3,7 @@ from django.core import mail
 
 from community.factories import CounsellorFactory, NewCounsellorFactory
 from community.models import CommunitySettings, Post, Report, Thread
+from community.people import public_profile_id
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,12 @@ def test_author_is_a_per_thread_pseudonym_unless_the_profile_is_public(client, c
     counsellor.public_profile = True
     counsellor.save()
     shown = client.get(f"/api/v1/discussions/{first['id']}/").json()["posts"][0]["author"]
-    assert shown == {"name": counsellor.display_name, "profile_id": counsellor.pk, "is_me": False}
+    assert shown == {
+        "name": counsellor.display_name,
+        "profile_id": public_profile_id(counsellor),
+        "is_me": False,
+    }
+    assert str(counsellor.pk) != shown["profile_id"]  # opaque, not the sequential key
     body = client.get(f"/api/v1/discussions/{first['id']}/").content.decode()
     assert counsellor.email not in body
 

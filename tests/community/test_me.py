@@ -8,6 +8,7 @@ from django.apps import apps
 from django.db import models
 
 from community.models import Post, Thread, User
+from community.people import public_profile_id
 from guidance.factories import ArticlePageFactory, KeywordFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,7 @@ def test_profile_changes_and_refuses_bad_values(client, counsellor):
         content_type="application/json",
     ).json()
     assert changed["display_name"] == "Maija O."
-    assert changed["profile_id"] == counsellor.pk
+    assert changed["profile_id"] == public_profile_id(counsellor)
     bad = client.patch("/api/v1/me/", {"sector": "mars"}, content_type="application/json")
     assert bad.status_code == 400
     assert User.objects.get(pk=counsellor.pk).sector == "higher_education"
