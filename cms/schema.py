@@ -105,7 +105,7 @@ class NoFieldSuggestions(SchemaExtension):
 
     def on_validate(self):
         yield
-        for error in self.execution_context.errors or []:
+        for error in self.execution_context.pre_execution_errors or []:
             error.message = _SUGGESTION.sub("", error.message)
 
 

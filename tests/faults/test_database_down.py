@@ -45,6 +45,6 @@ def test_an_unexpected_fault_is_masked_for_the_client_and_logged(client, setting
     assert error["message"] == UNEXPECTED
     assert "5432" not in response.content.decode()
     assert "127.0.0.1" not in response.content.decode()
-    logged = [r for r in caplog.records if r.name == "strawberry.execution"]
+    logged = [r for r in caplog.records if r.name == "cms.graphql"]
     assert logged
     assert "OperationalError" in logged[0].exc_text  # the full story is in the log
