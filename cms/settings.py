@@ -528,6 +528,11 @@ OPINTOPOLKU_IMAGE_HOSTS = env_list(
     "OPINTOPOLKU_IMAGE_HOSTS", "opintopolku.fi,konfo-files.opintopolku.fi,virkailija.opintopolku.fi"
 )
 
+# A translation is content like any other: "Translate this page" makes a draft in the target
+# locale, published only through the Quality review workflow (wagtail-localize would otherwise
+# publish the untranslated copy at once when the source is live).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
 # A completed "Quality review" workflow publishes; see guidance.workflows.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "guidance.workflows.publish_after_review"
 

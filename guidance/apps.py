@@ -9,5 +9,7 @@ class GuidanceConfig(AppConfig):
 
     def ready(self):
         from guidance import signals
+        from guidance.translation_review import require_review_for_translation_updates
 
         signals.connect()
+        require_review_for_translation_updates()

@@ -13,6 +13,7 @@ from guidance.models.pages import (  # noqa: F401
     TrainingPage,
 )
 from guidance.models.quality import (  # noqa: F401,E402
+    ContentCheckTask,
     ContentFeedback,
     CriterionResult,
     QualityAssessment,

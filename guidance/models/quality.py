@@ -1,7 +1,7 @@
 """Quality criteria, immutable assessments, the review workflow task, feedback and reminders."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, TranslatableMixin
@@ -172,7 +172,56 @@ class CriterionResult(ImmutableModel):
         ordering = ["criterion__sort_order"]
 
 
-class QualityReviewTask(AbstractGroupApprovalTask):
+class SeparationOfDuties(models.Model):
+    """Nobody approves their own work: whoever saved the revision under review sees no "approve"
+    on this step, and Wagtail refuses an action that is not offered (its workflow view checks
+    ``get_actions``); ``on_action`` refuses again on its own."""
+
+    separate_duties = models.BooleanField(
+        _("the author may not approve"),
+        default=True,
+        help_text=_("The person who saved the revision under review cannot approve this step."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def is_revision_author(self, obj, user) -> bool:
+        if not self.separate_duties or not user or not user.is_authenticated:
+            return False
+        state = getattr(obj, "current_workflow_task_state", None)
+        revision = state.revision if state is not None else obj.get_latest_revision()
+        return revision is not None and revision.user_id == user.pk
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if self.is_revision_author(obj, user):
+            return [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if (
+            action_name == "approve"
+            and self.separate_duties
+            and task_state.revision.user_id == getattr(user, "pk", None)
+        ):
+            raise PermissionDenied(_("You cannot approve your own revision."))
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+
+class ContentCheckTask(SeparationOfDuties, AbstractGroupApprovalTask):
+    """The editorial group's content check, the workflow's first step."""
+
+    class Meta:
+        verbose_name = _("Content check task")
+        verbose_name_plural = _("Content check tasks")
+
+    @classmethod
+    def get_description(cls):
+        return _("Members of the chosen groups check the content; not the revision's author")
+
+
+class QualityReviewTask(SeparationOfDuties, AbstractGroupApprovalTask):
     """The reviewer records, per criterion, meets / does not meet / not applicable with a
     justification. Approval is refused while a mandatory criterion is not met."""
 
@@ -185,12 +234,12 @@ class QualityReviewTask(AbstractGroupApprovalTask):
         return _("Members of the chosen groups assess the item against the quality criteria")
 
     def get_actions(self, obj, user):
-        if user.is_superuser or self._user_in_groups(user):
-            return [
-                ("reject", _("Return with notes"), True),
-                ("approve", _("Approve against the criteria"), True),
-            ]
-        return []
+        if not (user.is_superuser or self._user_in_groups(user)):
+            return []
+        actions = [("reject", _("Return with notes"), True)]
+        if not self.is_revision_author(obj, user):
+            actions.append(("approve", _("Approve against the criteria"), True))
+        return actions
 
     def get_form_for_action(self, action):
         from guidance.forms import quality_review_form
@@ -203,6 +252,12 @@ class QualityReviewTask(AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         from guidance import quality
 
+        if (
+            action_name == "approve"
+            and self.separate_duties
+            and task_state.revision.user_id == getattr(user, "pk", None)
+        ):
+            raise PermissionDenied(_("You cannot approve your own revision."))
         return quality.record_review(self, task_state, user, action_name, kwargs)
 
 

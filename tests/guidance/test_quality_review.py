@@ -36,7 +36,8 @@ def submitted(topic, editor):
     assert workflow.name == "Quality review"
     workflow_state = workflow.start(page, user=editor)
     task_state = workflow_state.current_task_state
-    task_state.approve(user=editor)  # the editors' content check
+    # The editors' content check, by another editor (the author may not approve their own).
+    task_state.approve(user=StaffUserFactory(groups=["Editors"]))
     workflow_state.refresh_from_db()
     return page, workflow_state.current_task_state
 
@@ -402,3 +403,40 @@ def test_editor_cannot_publish_by_copying(client, editor, topic):
     assert response.status_code in (200, 302)
     copy = MethodPage.objects.get(slug="kopio")
     assert not copy.live
+
+
+def test_the_author_cannot_approve_their_own_content_check(client, editor, topic):
+    page = MethodPageFactory(parent=topic, title="Oma menetelmä", slug="oma", live=False)
+    page.save_revision(user=editor)
+    task_state = page.get_workflow().start(page, user=editor).current_task_state
+    assert task_state.task.specific.__class__.__name__ == "ContentCheckTask"
+    actions = [name for name, *_ in task_state.task.specific.get_actions(page, editor)]
+    assert "approve" not in actions  # the admin does not offer it
+    client.force_login(editor)
+    refused = act(client, page, task_state, "approve", {})
+    assert refused.status_code == 403  # and the server refuses a forged request
+    task_state.refresh_from_db()
+    assert task_state.status == "in_progress"
+
+    colleague = StaffUserFactory(groups=["Editors"])
+    client.force_login(colleague)
+    assert "approve" in [n for n, *_ in task_state.task.specific.get_actions(page, colleague)]
+    act(client, page, task_state, "approve", {})
+    task_state.refresh_from_db()
+    assert task_state.status == "approved"
+
+
+def test_a_reviewer_cannot_approve_the_quality_review_of_their_own_revision(client, topic):
+    both = StaffUserFactory(groups=["Editors", "Quality reviewers"], username="kaksoisrooli")
+    page = MethodPageFactory(parent=topic, title="Oma arvio", slug="oma-arvio", live=False)
+    page.save_revision(user=both)
+    workflow_state = page.get_workflow().start(page, user=both)
+    workflow_state.current_task_state.approve(user=StaffUserFactory(groups=["Editors"]))
+    workflow_state.refresh_from_db()
+    task_state = workflow_state.current_task_state
+    client.force_login(both)
+    refused = act(client, page, task_state, "approve", review_form())
+    assert refused.status_code == 403
+    page.refresh_from_db()
+    assert not page.live
+    assert not QualityAssessment.objects.exists()
