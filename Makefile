@@ -59,6 +59,8 @@ run-deps:
 system-deps:
 	$(call install_debs,$(TEST_DEBS))
 
+# Links in emails (Wagtail's and ours) use this one address: wherever `make run` serves.
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: run-deps install
 	@if [ -n "$$DATABASE_URL" ]; then $(PY) manage.py ensure_database; fi
 	DEBUG=1 $(PY) manage.py migrate --no-input -v0

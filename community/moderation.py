@@ -5,10 +5,11 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from wagtail.log_actions import log
 
 from community.models import Post, Report, Thread, User
-from community.notifications import tell_author
+from community.notifications import decision_text, tell_author
 
 ACTIONS = {
     "hide": "community.post.hide",
@@ -57,30 +58,30 @@ def moderate(moderator, post, action, note="", days=7):
         post.hidden, post.hidden_reason = True, note[:200] or _("Hidden by a moderator.")
         post.save(update_fields=["hidden", "hidden_reason"])
         _resolve_reports(post, Report.Status.ACTIONED)
-        told = _("hidden")
+        told = _lazy("hidden")
     elif action == "restore":
         post.hidden, post.hidden_reason = False, ""
         post.save(update_fields=["hidden", "hidden_reason"])
         _resolve_reports(post, Report.Status.DISMISSED)
-        told = _("restored")
+        told = _lazy("restored")
     elif action == "delete":
         post.body, post.deleted, post.hidden = "", True, False
         post.save(update_fields=["body", "deleted", "hidden"])
         _resolve_reports(post, Report.Status.ACTIONED)
-        told = _("removed")
+        told = _lazy("removed")
     elif action == "dismiss":
         _resolve_reports(post, Report.Status.DISMISSED)
         told = None  # nothing changed for the author
     elif action in ("lock", "unlock"):
         Thread.objects.filter(pk=thread.pk).update(locked=action == "lock")
-        told = _("discussion locked") if action == "lock" else None
+        told = _lazy("discussion locked") if action == "lock" else None
     elif action == "suspend":
         if post.author is None:
             raise ValueError("the author has deleted their account")
         until = timezone.now() + datetime.timedelta(days=max(1, min(int(days), 365)))
         User.objects.filter(pk=post.author_id).update(posting_suspended_until=until)
         _resolve_reports(post, Report.Status.ACTIONED)
-        told = _("posting suspended for %(days)s days") % {"days": days}
+        told = (_lazy("posting suspended for %(days)s days"), {"days": days})
     else:
         raise ValueError(f"unknown action {action!r}")
     log(
@@ -92,5 +93,7 @@ def moderate(moderator, post, action, note="", days=7):
     _reindex(thread.pk)
     if told:
         post.refresh_from_db()
+        # The decision is put into words in the author's language when the email is written,
+        # not in the moderator's admin language.
         tell_author(post, told, note)
-    return told or _("done")
+    return decision_text(told) if told else _("done")

@@ -128,8 +128,14 @@ def send_daily_digests(now=None):
     return sent
 
 
+def decision_text(decision) -> str:
+    """A moderation decision in the active language: a lazy string, or (lazy string, params)."""
+    text, params = decision if isinstance(decision, tuple) else (decision, None)
+    return str(text) % params if params else str(text)
+
+
 def tell_author(post, action, note=""):
-    """Tell a post's author what a moderator did, and why."""
+    """Tell a post's author what a moderator did, and why (``action``: see decision_text)."""
     user = post.author
     if user is None or not user.email:
         return False
@@ -137,6 +143,7 @@ def tell_author(post, action, note=""):
         subject = translation.gettext("About your post in “%(title)s”") % {
             "title": post.thread.title
         }
+        action = decision_text(action)
     _send(
         user,
         subject,

@@ -125,10 +125,9 @@ def quality_summary(page, language):
 
 
 def _quality_summary(page, language):
+    # This language version's own review (a translation is reviewed in its own language).
     assessment = (
-        QualityAssessment.objects.filter(
-            translation_key=page.translation_key, result=QualityAssessment.Result.APPROVED
-        )
+        QualityAssessment.objects.filter(page_id=page.pk, result=QualityAssessment.Result.APPROVED)
         .select_related("criteria_set")
         .order_by("-created_at")
         .first()

@@ -412,8 +412,9 @@ def available_locales(translation_keys):
     return {key: sorted(langs, key=settings.CONTENT_LOCALES.index) for key, langs in result.items()}
 
 
-def last_approvals(translation_keys):
-    """{translation_key: latest approval time} for a page of items, in one small query.
+def last_approvals(page_ids):
+    """{page id: latest approval time} for a page of items, in one small query. Each language
+    version has its own review: a translation is not approved by its source's assessment.
 
     (As an annotation on the listing it would run once per candidate row before the sort.)"""
     from django.db.models import Max
@@ -421,14 +422,12 @@ def last_approvals(translation_keys):
     from guidance.models import QualityAssessment
 
     rows = (
-        QualityAssessment.objects.filter(
-            translation_key__in=set(translation_keys), result="approved"
-        )
-        .values("translation_key")
+        QualityAssessment.objects.filter(page_id__in=set(page_ids), result="approved")
+        .values("page_id")
         .annotate(last=Max("created_at"))
-        .values_list("translation_key", "last")
+        .values_list("page_id", "last")
     )
-    return {str(key): last for key, last in rows}
+    return dict(rows)
 
 
 def home_url_path(language):

@@ -94,14 +94,14 @@ def card(page, language, request, locales_by_key, approvals=None, term_ids=None)
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
         "review_overdue": page.review_overdue,
-        "quality_status": quality_status((approvals or {}).get(key), page.next_review_due),
+        "quality_status": quality_status((approvals or {}).get(page.pk), page.next_review_due),
     }
 
 
 def cards(pages, language, request):
     keys = [p.translation_key for p in pages]
     locales_by_key = queries.available_locales(keys)
-    approvals = queries.last_approvals(keys)
+    approvals = queries.last_approvals([p.pk for p in pages])
     terms = queries.page_term_ids([p.pk for p in pages])
     return [
         card(page, language, request, locales_by_key, approvals, terms[page.pk]) for page in pages
@@ -232,7 +232,7 @@ def detail(page, language, request, related_pages=(), draft=False):
     specific = page.specific
     keys = [page.translation_key, *(p.translation_key for p in related_pages)]
     locales_by_key = queries.available_locales(keys)
-    approvals = queries.last_approvals(keys)
+    approvals = queries.last_approvals([page.pk, *(p.pk for p in related_pages)])
     terms = queries.page_term_ids([p.pk for p in related_pages] + ([] if draft else [page.pk]))
     data = card(
         page, language, request, locales_by_key, approvals, None if draft else terms[page.pk]

@@ -6,6 +6,7 @@ Every step looks for what it would create first, so running the seeder again cha
 import datetime
 import io
 import random
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -177,13 +178,21 @@ class DemoSeeder:
             home.save_revision().publish()
             site = Site.objects.filter(is_default_site=True).first()
             old_root = site.root_page if site else None
+            # The site's address is the one configured URL (WAGTAILADMIN_BASE_URL), so links in
+            # Wagtail's emails lead where the admin really is (not http://localhost/).
+            base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+            address = {
+                "hostname": base.hostname or "localhost",
+                "port": base.port or (443 if base.scheme == "https" else 80),
+            }
             if site:
                 site.root_page = home
                 site.site_name = "Ohjaajan osio"
+                site.hostname, site.port = address["hostname"], address["port"]
                 site.save()
             else:
                 Site.objects.create(
-                    hostname="localhost",
+                    **address,
                     root_page=home,
                     is_default_site=True,
                     site_name="Ohjaajan osio",
@@ -270,10 +279,7 @@ class DemoSeeder:
 
     def assess(self, page, review, reviewer):
         """Approved and overdue demo items carry a real assessment against the criteria."""
-        if (
-            review == "none"
-            or QualityAssessment.objects.filter(translation_key=page.translation_key).exists()
-        ):
+        if review == "none" or QualityAssessment.objects.filter(page=page).exists():
             return
         criteria_set = QualityCriteriaSet.current()
         criteria = [
@@ -355,6 +361,9 @@ class DemoSeeder:
             for spec, page in items:
                 if lang in spec.translated_to:
                     self.translate(page, lang, _item_lookup(spec, lang))
+                    # Each translation passed its own review in its own language.
+                    translated = page.get_translation(self.locales[lang]).specific
+                    self.assess(translated, spec.review, reviewer)
         return self.created
 
     @transaction.atomic

@@ -217,6 +217,7 @@ class ContentPage(HeadlessPreviewMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        limit_choices_to={"is_staff": True, "is_active": True},  # never a counsellor account
         help_text=_("The person responsible for keeping this item up to date."),
     )
     review_interval_months = models.PositiveSmallIntegerField(

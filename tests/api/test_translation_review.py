@@ -56,3 +56,26 @@ def test_updating_translations_from_a_changed_source_cannot_publish_them(
     assert swedish(client, method)["title"] == "Metod 2"  # the reviewed text stays live
     translated.refresh_from_db()
     assert translated.live_revision_id == reviewed_revision  # nothing published unreviewed
+
+
+def test_a_translation_reports_its_own_review_not_its_sources(client, catalogue, translate):
+    from guidance.models import QualityAssessment, QualityCriteriaSet
+
+    method = catalogue["items"]["method"]
+    QualityAssessment.objects.create(
+        translation_key=method.translation_key,
+        page=method,
+        revision=method.live_revision,
+        criteria_set=QualityCriteriaSet.current(),
+        result=QualityAssessment.Result.APPROVED,
+    )
+    translate(method, "sv", {"Method 2": "Metod 2"})
+    clear_cache()
+    finnish = client.get(f"/api/v1/content/{method.id}/").json()
+    assert finnish["quality"]["assessed_at"] is not None
+    body = swedish(client, method)
+    assert body["locale"] == "sv"
+    assert body["quality"]["status"] == "not_reviewed"  # the Swedish text has not been reviewed
+    assert body["quality"]["assessed_at"] is None
+    listing = client.get("/api/v1/content/", {"locale": "sv", "type": "method"}).json()
+    assert listing["items"][0]["quality_status"] == "not_reviewed"

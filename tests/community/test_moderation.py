@@ -104,3 +104,25 @@ def test_moderators_edit_discussion_areas_and_editors_cannot(client, moderator, 
     assert area.description == "Uusi"
     client.force_login(editor)
     assert client.get(url).status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    ("action", "extra", "words"),
+    [
+        ("hide", {}, "piilotettu"),
+        ("suspend", {"days": "3"}, "kirjoitusoikeus keskeytetty 3 päiväksi"),
+    ],
+)
+def test_the_decision_reaches_the_author_in_words_of_the_discussions_language(
+    client, moderator, reported, action, extra, words
+):
+    """A moderator working in the English admin decides on a Finnish discussion."""
+    from wagtail.users.models import UserProfile
+
+    UserProfile.get_for_user(moderator)
+    UserProfile.objects.filter(user=moderator).update(preferred_language="en")
+    client.force_login(moderator)
+    act(client, reported, action, note="", **extra)
+    body = mail.outbox[0].body
+    assert f"Päätös: {words}" in body
+    assert "hidden" not in body

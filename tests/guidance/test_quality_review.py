@@ -440,3 +440,19 @@ def test_a_reviewer_cannot_approve_the_quality_review_of_their_own_revision(clie
     page.refresh_from_db()
     assert not page.live
     assert not QualityAssessment.objects.exists()
+
+
+def test_only_staff_can_be_chosen_as_content_owner(client, editor, topic):
+    from community.factories import CounsellorFactory
+
+    counsellor = CounsellorFactory(display_name="Neuvoja")
+    page = MethodPageFactory(parent=topic, title="Omistaja", slug="omistaja")
+    client.force_login(editor)
+    form = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert f'<option value="{editor.pk}"' in form
+    assert f'<option value="{counsellor.pk}"' not in form
+    from django.forms.models import apply_limit_choices_to_to_formfield
+
+    field = type(page)._meta.get_field("content_owner").formfield()
+    apply_limit_choices_to_to_formfield(field)  # as every model form does
+    assert not field.queryset.filter(pk=counsellor.pk).exists()
