@@ -202,6 +202,17 @@ def visible_item_keys_query():
     return visible_pages(ContentPage.objects.all()).values("translation_key")
 
 
+def visible_item_exists(key_field: str):
+    """An ``Exists`` for other apps' querysets: the item named by their ``key_field`` (a
+    translation key) is visible. Correlated, so each row costs one probe of the
+    (translation_key, locale) index rather than a scan of every visible page."""
+    from django.db.models import Exists, OuterRef
+
+    from guidance.models import ContentPage
+
+    return Exists(visible_pages(ContentPage.objects.filter(translation_key=OuterRef(key_field))))
+
+
 def is_visible_item(translation_key) -> bool:
     """Whether a content item (any language version of it) is visible to the public."""
     from guidance.models import ContentPage
