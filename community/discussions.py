@@ -67,26 +67,48 @@ def author_label(user, thread_id, viewer=None):
     }
 
 
-def _on_visible_content(prefix=""):
+def _on_visible_content():
     """Threads in an area, or about an item the public may see (guidance's one visibility rule):
     a thread about a draft or a view-restricted page is not there, not even its existence."""
-    return Q(**{f"{prefix}content_key__isnull": True}) | Q(
-        visible_item_exists(f"{prefix}content_key")
-    )
+    return Q(content_key__isnull=True) | Q(visible_item_exists("content_key"))
+
+
+def _about_visible_content(thread) -> bool:
+    """The same rule for one thread already in hand: free for a thread in an area."""
+    return thread.content_key is None or is_visible_item(thread.content_key)
 
 
 def visible_threads(viewer=None):
+    """Threads ``viewer`` may list (the content rule as SQL, for listings)."""
     threads = Thread.objects.all()
     if not is_moderator(viewer):
         threads = threads.filter(_on_visible_content(), hidden=False)
     return threads
 
 
-def visible_posts(viewer=None):
-    posts = Post.objects.all()
-    if not is_moderator(viewer):
-        posts = posts.filter(_on_visible_content("thread__"), hidden=False)
-    return posts
+def visible_thread(viewer, thread_id, queryset=None):
+    """One thread ``viewer`` may see, or None. The content rule is checked on the thread in
+    hand, so reading or replying in an area's thread costs no visibility query at all."""
+    threads = queryset if queryset is not None else Thread.objects.all()
+    moderator = is_moderator(viewer)
+    if not moderator:
+        threads = threads.filter(hidden=False)
+    thread = threads.filter(pk=thread_id).first()
+    if thread is None or (not moderator and not _about_visible_content(thread)):
+        return None
+    return thread
+
+
+def visible_post(viewer, post_id):
+    """One post ``viewer`` may see (not deleted, not hidden, in a visible thread), or None."""
+    posts = Post.objects.select_related("thread").filter(pk=post_id, deleted=False)
+    moderator = is_moderator(viewer)
+    if not moderator:
+        posts = posts.filter(hidden=False, thread__hidden=False)
+    post = posts.first()
+    if post is None or (not moderator and not _about_visible_content(post.thread)):
+        return None
+    return post
 
 
 def thread_listing(viewer, *, area=None, content_key=None, limit=20, offset=0):
@@ -119,7 +141,7 @@ def _thanks_count():
 def thread_detail(viewer, thread_id, limit=200, offset=0):
     """(thread, its visible posts in order, how many there are in all, whether the viewer
     follows it) or CommunityError 404."""
-    thread = visible_threads(viewer).select_related("area", "author").filter(pk=thread_id).first()
+    thread = visible_thread(viewer, thread_id, Thread.objects.select_related("area", "author"))
     if thread is None:
         raise CommunityError(404, "not_found", _("No such discussion."))
     # The thread passed the visibility rule above; its posts need only the hidden filter (the
@@ -260,13 +282,14 @@ def create_thread(user, *, title, body, language, area=None, content_key=None, i
 
 def reply(user, thread_id, *, body, reply_to=None, idempotency_key=""):
     """A reply in a thread; ``reply_to`` (a post id) nests one level. Returns (post, created)."""
-    thread = visible_threads(user).filter(pk=thread_id).first()
+    thread = visible_thread(user, thread_id)
     if thread is None:
         raise CommunityError(404, "not_found", _("No such discussion."))
     _check_can_post(user, thread)
     parent = None
     if reply_to is not None:
-        parent = visible_posts(user).filter(pk=reply_to, thread=thread, deleted=False).first()
+        parent = visible_post(user, reply_to)
+        parent = parent if parent is not None and parent.thread_id == thread.pk else None
         if parent is None:
             raise CommunityError(
                 400,
@@ -304,7 +327,7 @@ def reply(user, thread_id, *, body, reply_to=None, idempotency_key=""):
 
 def _own_post(user, post_id):
     _check_signed_in(user)
-    post = visible_posts(user).select_related("thread").filter(pk=post_id, deleted=False).first()
+    post = visible_post(user, post_id)
     if post is None:
         raise CommunityError(404, "not_found", _("No such post."))
     if post.author_id != user.pk:
@@ -349,7 +372,7 @@ def _remove_post(post):
 
 def set_thanks(user, post_id, thanked):
     _check_signed_in(user)
-    post = visible_posts(user).filter(pk=post_id, deleted=False).first()
+    post = visible_post(user, post_id)
     if post is None:
         raise CommunityError(404, "not_found", _("No such post."))
     _check_can_post(user)
@@ -364,7 +387,7 @@ def set_thanks(user, post_id, thanked):
 
 def set_follow(user, thread_id, following):
     _check_signed_in(user)
-    thread = visible_threads(user).filter(pk=thread_id).first()
+    thread = visible_thread(user, thread_id)
     if thread is None:
         raise CommunityError(404, "not_found", _("No such discussion."))
     if following:
@@ -377,7 +400,7 @@ def set_follow(user, thread_id, following):
 def report_post(user, post_id, reason, details=""):
     """Report a post once; enough reports from different people hide it pending review."""
     _check_signed_in(user)
-    post = visible_posts(user).filter(pk=post_id, deleted=False).first()
+    post = visible_post(user, post_id)
     if post is None:
         raise CommunityError(404, "not_found", _("No such post."))
     if post.author_id == user.pk:

@@ -195,13 +195,6 @@ def visible_pages(queryset=None):
     return queries.public((queryset if queryset is not None else Page.objects.all()).live())
 
 
-def visible_item_keys_query():
-    """The translation keys of visible content items, as a subquery for other apps' filters."""
-    from guidance.models import ContentPage
-
-    return visible_pages(ContentPage.objects.all()).values("translation_key")
-
-
 def visible_item_exists(key_field: str):
     """An ``Exists`` for other apps' querysets: the item named by their ``key_field`` (a
     translation key) is visible. Correlated, so each row costs one probe of the

@@ -333,7 +333,8 @@ def test_thread_read_runs_a_bounded_number_of_queries(
         response = client.get(f"/api/v1/discussions/{thread['id']}/")
     assert len(response.json()["posts"]) == 16
     client.logout()
-    with django_assert_max_num_queries(6):
+    # 7 on a cold cache: the visibility rule reads the view restrictions once (then cached).
+    with django_assert_max_num_queries(7):
         client.get("/api/v1/discussions/?limit=50")
 
 
