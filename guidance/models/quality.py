@@ -199,13 +199,16 @@ class SeparationOfDuties(models.Model):
             return [action for action in actions if action[0] != "approve"]
         return actions
 
-    def on_action(self, task_state, user, action_name, **kwargs):
+    def refuse_self_approval(self, task_state, user, action_name):
         if (
             action_name == "approve"
             and self.separate_duties
             and task_state.revision.user_id == getattr(user, "pk", None)
         ):
             raise PermissionDenied(_("You cannot approve your own revision."))
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        self.refuse_self_approval(task_state, user, action_name)
         return super().on_action(task_state, user, action_name, **kwargs)
 
 
@@ -252,12 +255,7 @@ class QualityReviewTask(SeparationOfDuties, AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         from guidance import quality
 
-        if (
-            action_name == "approve"
-            and self.separate_duties
-            and task_state.revision.user_id == getattr(user, "pk", None)
-        ):
-            raise PermissionDenied(_("You cannot approve your own revision."))
+        self.refuse_self_approval(task_state, user, action_name)
         return quality.record_review(self, task_state, user, action_name, kwargs)
 
 
