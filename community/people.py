@@ -38,9 +38,14 @@ PROFILE_FIELDS = [
 
 
 def is_verified_member(user) -> bool:
-    """Staff, or a counsellor whose email address allauth has verified: who may take part."""
-
-    return bool(user.is_staff) or EmailAddress.objects.filter(user=user, verified=True).exists()
+    """Staff, or a counsellor whose email address allauth has verified: who may take part.
+    Remembered on the user object, so a write that checks twice (thanking checks the reader, then
+    the poster) asks the database once per request."""
+    if not hasattr(user, "_verified_member"):
+        user._verified_member = bool(user.is_staff) or (
+            EmailAddress.objects.filter(user=user, verified=True).exists()
+        )
+    return user._verified_member
 
 
 def public_profile_id(user) -> str:

@@ -348,3 +348,17 @@ def test_a_long_thread_reports_its_whole_post_count_while_returning_the_first_pa
     body = client.get(f"/api/v1/discussions/{thread['id']}/").json()
     assert len(body["posts"]) == 200
     assert body["post_count"] == 205
+
+
+def test_thanking_checks_the_verified_address_once(client, counsellor, other, start):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    thread = start(counsellor)
+    post_id = thread["posts"][0]["id"]
+    client.force_login(other)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.put(f"/api/v1/posts/{post_id}/thanks/")
+    assert response.status_code == 200
+    lookups = [q for q in queries.captured_queries if "account_emailaddress" in q["sql"]]
+    assert len(lookups) == 1
