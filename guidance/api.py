@@ -15,6 +15,7 @@ from ninja.responses import Status
 from ninja.utils import check_csrf
 from pydantic import Field
 
+from cms.api_errors import ApiError
 from cms.clients import client_address, looks_like_a_bot
 from cms.http import cache_public_get, trusted_json
 from cms.locales import resolve_locale
@@ -129,6 +130,20 @@ def list_content(request, params: Query[ListingParams]):
 def _detail(request, language, **lookup):
     page = queries.content_detail(language, **lookup)
     if page is None:
+        if available := queries.published_locales(**lookup):
+            raise ApiError(
+                404,
+                "not_in_language",
+                f"The item is not published in {language}; it is available in: "
+                f"{', '.join(available)}.",
+                [
+                    {
+                        "parameter": "locale",
+                        "message": "not published",
+                        "available_locales": available,
+                    }
+                ],
+            )
         raise Http404("No published content item matches.")
     related = queries.related_content(page, language)
     return trusted_json(serializers.detail(page, language, request, related))

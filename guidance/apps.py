@@ -9,7 +9,11 @@ class GuidanceConfig(AppConfig):
 
     def ready(self):
         from guidance import signals
-        from guidance.translation_review import require_review_for_translation_updates
+        from guidance.translation_review import (
+            refuse_publishing_without_alt_texts,
+            require_review_for_translation_updates,
+        )
 
         signals.connect()
         require_review_for_translation_updates()
+        refuse_publishing_without_alt_texts()

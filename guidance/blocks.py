@@ -126,6 +126,36 @@ class LinkBlock(blocks.StructBlock):
         label = _("Link")
 
 
+class TranslatableTableBlock(TableBlock):
+    """A table whose caption and cells are offered to translators (wagtail-localize skips
+    Wagtail's TableBlock, so a Swedish page would show a Finnish table)."""
+
+    def get_translatable_segments(self, value):
+        from wagtail_localize.segments import StringSegmentValue
+
+        value = value or {}
+        segments = []
+        if value.get("table_caption"):
+            segments.append(StringSegmentValue("caption", value["table_caption"]))
+        for row_index, row in enumerate(value.get("data") or []):
+            for col_index, cell in enumerate(row or []):
+                if isinstance(cell, str) and cell.strip():
+                    segments.append(StringSegmentValue(f"{row_index}-{col_index}", cell))
+        return segments
+
+    def restore_translated_segments(self, value, segments):
+        value = dict(value or {})
+        value["data"] = [list(row or []) for row in value.get("data") or []]
+        for segment in segments:
+            text = segment.render_text()
+            if segment.path == "caption":
+                value["table_caption"] = text
+            else:
+                row_index, col_index = (int(part) for part in segment.path.split("-"))
+                value["data"][row_index][col_index] = text
+        return value
+
+
 class ContentStreamBlock(blocks.StreamBlock):
     rich_text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES, icon="pilcrow")
     heading = HeadingBlock()
@@ -135,7 +165,7 @@ class ContentStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     steps = StepsBlock()
     callout = CalloutBlock()
-    table = TableBlock(
+    table = TranslatableTableBlock(
         label=_("Table"),
         table_options={"renderer": "text", "autoColumnSize": False},
         help_text=_(

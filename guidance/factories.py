@@ -77,6 +77,10 @@ class ContentPageFactory(wagtail_factories.PageFactory):
     body = factory.LazyFunction(
         lambda: [("rich_text", "<p>Ohjauksen menetelmä, jota voi käyttää ryhmässä.</p>")]
     )
+    # As the page form does: a Finnish page's main image alt text starts as the library's.
+    hero_image_alt = factory.LazyAttribute(
+        lambda page: page.hero_image.description if getattr(page, "hero_image", None) else ""
+    )
 
     class Meta:
         abstract = True

@@ -2,20 +2,27 @@
 
 from django import forms
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from guidance.models import CriterionResult, QualityCriteriaSet, QualityCriterion
 
 
-def criteria_for_form():
+def criteria_for_form(language: str | None = None) -> list[QualityCriterion]:
+    """The current criteria in the reviewer's admin language (the active one), each criterion
+    in Finnish where it has no translation yet."""
     current = QualityCriteriaSet.current()
     if current is None:
         return []
-    return list(
-        QualityCriterion.objects.filter(
-            criteria_set=current, locale__language_code=settings.LANGUAGE_CODE
-        )
-    )
+    language = (language or translation.get_language() or settings.LANGUAGE_CODE)[:2]
+    rows = QualityCriterion.objects.filter(
+        criteria_set=current, locale__language_code__in={language, settings.LANGUAGE_CODE}
+    ).select_related("locale")
+    chosen = {}
+    for criterion in rows:
+        if criterion.code not in chosen or criterion.locale.language_code == language:
+            chosen[criterion.code] = criterion
+    return sorted(chosen.values(), key=lambda c: (c.sort_order, c.code))
 
 
 class QualityReviewForm(forms.Form):
@@ -25,18 +32,19 @@ class QualityReviewForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = criteria_for_form()
+        # The modal's fieldset names each criterion once (legend, description and guidance);
+        # the fields inside it say only what they are.
         for criterion in self.criteria:
             outcome = forms.ChoiceField(
-                label=criterion.title,
+                label=_("Outcome"),
                 choices=CriterionResult.Outcome.choices,
                 widget=forms.RadioSelect,
                 required=False,
-                help_text=criterion.reviewer_guidance,
             )
             outcome.criterion = criterion
             self.fields[f"outcome_{criterion.code}"] = outcome
             justification = forms.CharField(
-                label=_("Justification: %(title)s") % {"title": criterion.title},
+                label=_("Justification"),
                 widget=forms.Textarea(attrs={"rows": 2}),
                 required=False,
                 max_length=2000,

@@ -70,6 +70,9 @@ class Rendition:
 class Image:
     id: int
     alt: str
+    alt_language: str = strawberry.field(
+        description="The language of alt: the page's own, or Finnish where the page has none yet."
+    )
     credit: str
     width: int
     height: int

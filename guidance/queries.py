@@ -576,13 +576,49 @@ def content_detail(language, *, page_id=None, translation_key=None, path=None):
     elif translation_key is not None:
         visible = visible.filter(translation_key=translation_key)
     else:
-        relative = path.strip("/")
-        candidates = {f"{home_url_path(language)}{relative}/"}
-        candidates.add(f"{home_url_path(default_language())}{relative}/")
-        visible = visible.filter(url_path__in=candidates)
+        translation_key = translation_key_at(path, language)
+        if translation_key is None:
+            return None
+        visible = visible.filter(translation_key=translation_key)
     return with_card_relations(
         visible, CARD_RENDITIONS + DETAIL_RENDITIONS, cards_only=False
     ).first()
+
+
+def translation_key_at(path, language):
+    """The item at a frontend path in any language (a Swedish path asked for in Finnish finds
+    the item, served in Finnish); the requested language's own path first."""
+    relative = path.strip("/")
+    homes = {code: home[0] for code, home in site_structure()["homes"].items() if home}
+    candidates = {f"{home}{relative}/": code for code, home in homes.items()}
+    rows = public(ContentPage.objects.live().filter(url_path__in=candidates)).values_list(
+        "url_path", "translation_key"
+    )
+    preference = [language, default_language()]
+    ranked = sorted(
+        rows,
+        key=lambda row: (
+            preference.index(candidates[row[0]]) if candidates[row[0]] in preference else 2
+        ),
+    )
+    return ranked[0][1] if ranked else None
+
+
+def published_locales(*, page_id=None, translation_key=None, path=None):
+    """The languages an item is published in (live and public), however it is looked up."""
+    if page_id is not None:
+        translation_key = (
+            ContentPage.objects.filter(pk=page_id).values_list("translation_key", flat=True).first()
+        )
+    elif path is not None:
+        translation_key = translation_key_at(path, default_language())
+    if translation_key is None:
+        return []
+    return sorted(
+        public(ContentPage.objects.live().filter(translation_key=translation_key)).values_list(
+            "locale__language_code", flat=True
+        )
+    )
 
 
 def featured_content(language, section_id=None):

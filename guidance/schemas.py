@@ -53,6 +53,9 @@ class RenditionOut(Schema):
 class ImageOut(Schema):
     id: int
     alt: str
+    # The language of `alt` (put it in the img's lang attribute when it differs from the
+    # page's): the page's own, or Finnish where a page has no alt text of its own yet.
+    alt_language: str
     credit: str
     width: int
     height: int

@@ -20,7 +20,8 @@ def rich_text(html, language):
         return expand_db_html(str(html.source if hasattr(html, "source") else html))
 
 
-def image_data(image, specs, request, alt=None, credit=None):
+def image_data(image, specs, request, *, alt, alt_language, credit=""):
+    """An image with renditions; ``alt`` in ``alt_language`` (see ``hero_image``)."""
     if image is None:
         return None
     renditions = image.get_renditions(*specs)
@@ -30,13 +31,31 @@ def image_data(image, specs, request, alt=None, credit=None):
     ]
     return {
         "id": image.pk,
-        "alt": alt if alt is not None else image.description,
+        "alt": alt,
+        "alt_language": alt_language,
         "credit": credit or image.credit,
         "width": image.width,
         "height": image.height,
         "src": sources[len(sources) // 2]["url"] if sources else None,
         "renditions": sources,
     }
+
+
+def hero_image(page, specs, request):
+    """The main image with the page's own alt text and credit; where a page has no alt text of
+    its own (published before alt texts were per page), the image library's, which is Finnish,
+    and ``alt_language`` says so."""
+    if page.hero_image is None:
+        return None
+    own = (page.hero_image_alt or "").strip()
+    return image_data(
+        page.hero_image,
+        specs,
+        request,
+        alt=own or page.hero_image.description,
+        alt_language=page.locale.language_code if own else queries.default_language(),
+        credit=page.hero_image_credit,
+    )
 
 
 def document_data(document, request, title=""):
@@ -76,7 +95,8 @@ def _terms(page, language, term_ids=None):
 def card(page, language, request, locales_by_key, approvals=None, term_ids=None):
     key = str(page.translation_key)
     page_language = page.locale.language_code
-    crumbs = queries.breadcrumbs_for(page.path, language)
+    # In the page's own language, like its path: a Finnish fallback has Finnish crumbs.
+    crumbs = queries.breadcrumbs_for(page.path, page_language)
     return {
         "id": page.id,
         "translation_key": key,
@@ -88,7 +108,7 @@ def card(page, language, request, locales_by_key, approvals=None, term_ids=None)
         "summary": page.summary,
         "path": queries.frontend_path(page.url_path, queries.home_url_path(page_language)),
         "breadcrumbs": crumbs,
-        "image": image_data(page.hero_image, queries.CARD_RENDITIONS, request),
+        "image": hero_image(page, queries.CARD_RENDITIONS, request),
         **_terms(page, language, term_ids),
         "material_languages": page.material_languages or [],
         "first_published_at": page.first_published_at,
@@ -114,7 +134,7 @@ def _choice(page, field_name):
     return {"value": value, "label": str(dict(field.choices).get(value, value))} if value else None
 
 
-def _stream(stream_value, language, request):
+def _stream(stream_value, language, request, page_language):
     blocks = []
     for block in stream_value:
         kind, value = block.block_type, block.value
@@ -129,6 +149,7 @@ def _stream(stream_value, language, request):
                     queries.DETAIL_RENDITIONS,
                     request,
                     alt=value["alt_text"],
+                    alt_language=page_language,
                     credit=value["credit"],
                 ),
                 "caption": value["caption"],
@@ -237,13 +258,13 @@ def detail(page, language, request, related_pages=(), draft=False):
     data = card(
         page, language, request, locales_by_key, approvals, None if draft else terms[page.pk]
     )
-    data["image"] = image_data(page.hero_image, queries.DETAIL_RENDITIONS, request)
+    data["image"] = hero_image(page, queries.DETAIL_RENDITIONS, request)
     with translation.override(language):
         licence = _choice(specific, "licence")
     data.update(
         {
             "search_description": specific.search_description,
-            "body": _stream(specific.body, language, request),
+            "body": _stream(specific.body, language, request, page.locale.language_code),
             "attachments": [
                 document_data(block.value["document"], request, block.value["title"])
                 for block in specific.attachments

@@ -1,4 +1,5 @@
-"""Translations are reviewed before they are published, whichever wagtail-localize path made them.
+"""Translations are reviewed before they are published, whichever wagtail-localize path made them;
+no page is published with an image that lacks alt text in its language.
 
 "Translate this page" saves a draft (``WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False``).
 "Update translations" (after the source changed) offers "Publish immediately", which publishes
@@ -30,3 +31,30 @@ def require_review_for_translation_updates() -> None:
             return cleaned
 
     update_translations.UpdateTranslationsForm = ReviewedUpdateTranslationsForm
+
+
+def refuse_publishing_without_alt_texts() -> None:
+    """The last line of the alt-text rule (``guidance.alt_text``): whatever path publishes a
+    content page (wagtail-localize's translation editor, scheduled publishing, a script),
+    Wagtail's publish action refuses it. The page form and the review steps refuse earlier,
+    with a message where the editor is."""
+    from django.core.exceptions import ValidationError
+    from wagtail.actions.publish_revision import PublishRevisionAction
+
+    from guidance import alt_text
+    from guidance.models import ContentPage
+
+    # ``execute`` (pages' PublishPageRevisionAction inherits it; it overrides ``check``).
+    original = PublishRevisionAction.execute
+    if getattr(original, "checks_alt_texts", False):
+        return
+
+    def execute(self, skip_permission_checks=False):
+        if isinstance(self.object, ContentPage) and (
+            missing := alt_text.missing_alt_texts(self.object)
+        ):
+            raise ValidationError(alt_text.refusal(self.object, missing))
+        return original(self, skip_permission_checks=skip_permission_checks)
+
+    execute.checks_alt_texts = True
+    PublishRevisionAction.execute = execute

@@ -122,3 +122,32 @@ def register_sync_report_menu_item():
         icon_name="globe",
         order=995,
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_content_page_viewset():
+    from guidance.models import ContentPage
+    from guidance.review_views import ContentPageViewSet
+
+    return ContentPageViewSet("content_pages", model=ContentPage)
+
+
+def _warn_about_alt_texts(request, page):
+    from wagtail.admin import messages
+
+    from guidance import alt_text
+    from guidance.models import ContentPage
+
+    page = page.get_latest_revision_as_object() if isinstance(page, ContentPage) else None
+    if page is not None and (missing := alt_text.missing_alt_texts(page)):
+        messages.warning(request, alt_text.draft_warning(page, missing))
+
+
+@hooks.register("after_edit_page")
+def warn_about_alt_texts_after_edit(request, page):
+    _warn_about_alt_texts(request, page)
+
+
+@hooks.register("after_create_page")
+def warn_about_alt_texts_after_create(request, page):
+    _warn_about_alt_texts(request, page)

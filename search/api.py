@@ -65,7 +65,7 @@ def search(request, params: Query[SearchParams]):
     language = resolve_locale(request, params.locale)
     filters = filters_from(params)
     query = services.build_query(params.q, language, filters, params.limit, params.offset)
-    return _respond(request, services.search(query), SearchOut)
+    return _respond(request, services.search(query, request=request), SearchOut)
 
 
 @router.get(

@@ -7,7 +7,7 @@ import strawberry
 
 from cms.api_errors import ApiError, invalid_parameter
 from cms.throttling import enforce
-from guidance.graphql import _graphql_error, _language, graphql_filters
+from guidance.graphql import Crumb, Image, Rendition, _graphql_error, _language, graphql_filters
 from search import services
 from search.api import SEARCHING, SUGGESTING
 
@@ -20,7 +20,10 @@ class SearchHighlight:
 
 @strawberry.type
 class SearchHit:
-    type: str
+    type: str = strawberry.field(
+        description="article, method, tool, material, training, or discussion: a discussion "
+        "thread about an item (id is the thread's id; no image or breadcrumbs)."
+    )
     id: int
     translation_key: uuid.UUID | None
     title: str
@@ -31,6 +34,8 @@ class SearchHit:
     published_at: datetime.datetime | None
     highlight: SearchHighlight
     score: float
+    image: Image | None
+    breadcrumbs: list[Crumb]
 
 
 @strawberry.type
@@ -86,6 +91,12 @@ class Suggestions:
     keywords: list[SuggestedKeyword]
 
 
+def _image(data):
+    if data is None:
+        return None
+    return Image(**{**data, "renditions": [Rendition(**r) for r in data["renditions"]]})
+
+
 def _result(data):
     return SearchResult(
         query=data["query"],
@@ -96,7 +107,12 @@ def _result(data):
         degraded=data["degraded"],
         items=[
             SearchHit(
-                **{**hit, "highlight": SearchHighlight(**hit["highlight"])},
+                **{
+                    **hit,
+                    "highlight": SearchHighlight(**hit["highlight"]),
+                    "image": _image(hit["image"]),
+                    "breadcrumbs": [Crumb(**crumb) for crumb in hit["breadcrumbs"]],
+                },
             )
             for hit in data["items"]
         ],
@@ -143,7 +159,7 @@ class SearchQueryType:
                 types, section, topic, keywords, themes, target_groups, sectors, settings
             )
             query = services.build_query(q, language, filters, limit, offset)
-            return _result(services.search(query))
+            return _result(services.search(query, request=info.context.request))
         except ApiError as exc:
             raise _graphql_error(exc) from exc
 

@@ -2,8 +2,13 @@
 
 import datetime
 import uuid
+from typing import Literal
 
-from ninja import Schema
+from ninja import Field, Schema
+
+from guidance.schemas import CrumbOut, ImageOut
+
+HitType = Literal["article", "method", "tool", "material", "training", "discussion"]
 
 
 class HighlightOut(Schema):
@@ -12,7 +17,11 @@ class HighlightOut(Schema):
 
 
 class SearchHitOut(Schema):
-    type: str  # article, method, tool, material, training, discussion
+    type: HitType = Field(
+        description="A content type, or `discussion`: a discussion thread about an item, whose "
+        "`id` is the thread's id (GET /api/v1/discussions/{id}/), `path` the discussion's "
+        "frontend path (`/keskustelut/{id}/`), and which has no image or breadcrumbs."
+    )
     id: int
     translation_key: uuid.UUID | None
     title: str
@@ -23,6 +32,8 @@ class SearchHitOut(Schema):
     published_at: datetime.datetime | None
     highlight: HighlightOut
     score: float
+    image: ImageOut | None  # as on a listing card; null for discussions
+    breadcrumbs: list[CrumbOut]  # in the hit's own language (`locale`); empty for discussions
 
 
 class FacetValueOut(Schema):

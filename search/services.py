@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 
 from cms.cache import cached, named_version
+from guidance import services as guidance_services
 from search import database
 from search.analysis import highlight, parse_query, voikko_available
 from search.models import FACET_FIELDS, SearchQueryStat
@@ -110,7 +111,7 @@ def build_query(text, language, filters, limit=20, offset=0, prefix=False, finni
     )
 
 
-def search(query, record=True):
+def search(query, record=True, request=None):
     """Ranked hits, facet counts and the total for ``query``; counts the query for editors."""
     if query.parsed.empty:
         return _empty(query)
@@ -134,7 +135,7 @@ def search(query, record=True):
         result = {**_database_search(query), "engine": "database", "degraded": degraded}
     if record and query.offset == 0:
         record_query(query.parsed.normalized(), query.language, result["count"])
-    return _present(query, result)
+    return _present(query, result, request)
 
 
 def _database_search(query):
@@ -157,9 +158,13 @@ def _empty(query):
     )
 
 
-def _present(query, result):
-    """Hits with highlights and facets with labels in the query's language."""
+def _present(query, result, request=None):
+    """Hits with highlights and facets with labels in the query's language; content hits carry
+    the card's image and breadcrumbs (a discussion hit has neither)."""
     language = query.language
+    extras = guidance_services.card_extras(
+        [hit["object_id"] for hit in result["hits"] if hit["type"] != "discussion"], request
+    )
     items = []
     for hit in result["hits"]:
         hit_language = hit["language"]
@@ -179,6 +184,9 @@ def _present(query, result):
                 "locale_fallback": hit_language != language,
                 "published_at": hit["published_at"],
                 "highlight": {"title": title_mark, "snippet": snippet},
+                "image": None,
+                "breadcrumbs": [],
+                **(extras.get(hit["object_id"], {}) if hit["type"] != "discussion" else {}),
                 "score": round(float(hit["score"]), 4),
             }
         )

@@ -57,6 +57,30 @@ def TIP(text):  # noqa: N802
     return ("tip", text)
 
 
+def QUOTE(text, attribution=""):  # noqa: N802
+    return ("quote", text, attribution)
+
+
+def FIGURE(image, caption):  # noqa: N802 - an image from IMAGES in the body, with its caption
+    return ("figure", image, caption)
+
+
+def VIDEO(url, title, transcript):  # noqa: N802
+    return ("video", url, title, transcript)
+
+
+def DOCUMENT(attachment, title):  # noqa: N802 - a file from ATTACHMENTS in the body
+    return ("document", attachment, title)
+
+
+def STEPS(title, steps):  # noqa: N802 - steps: [(T title, T text, duration)]
+    return ("steps", title, steps)
+
+
+def TABLE(caption, rows):  # noqa: N802 - rows of T; the first row is the header row
+    return ("table", caption, rows)
+
+
 SECTIONS = [
     {
         "slug": "tietoa-ohjaajalle",
@@ -158,32 +182,56 @@ HOME = {
 IMAGES = {
     "polut": (
         "Polkujen kuvitus",
-        "Kuvitus: kolme eriväristä polkua kulkee mäkien yli kohti yhteistä horisonttia.",
+        T(
+            "Kuvitus: kolme eriväristä polkua kulkee mäkien yli kohti yhteistä horisonttia.",
+            "Illustration: tre stigar i olika färger går över kullarna mot en gemensam horisont.",
+            "Illustration: three paths in different colours cross the hills towards a shared horizon.",
+        ),
         ((38, 84, 124), (120, 180, 160)),
     ),
     "ryhma": (
         "Ryhmän kuvitus",
-        "Kuvitus: kuusi värikästä ympyrää piirissä, kuin ihmiset istumassa ringissä.",
+        T(
+            "Kuvitus: kuusi värikästä ympyrää piirissä, kuin ihmiset istumassa ringissä.",
+            "Illustration: sex färgglada cirklar i en ring, som människor som sitter i en ring.",
+            "Illustration: six colourful circles in a ring, like people sitting in a circle.",
+        ),
         ((148, 62, 90), (240, 190, 120)),
     ),
     "verkko": (
         "Verkko-ohjauksen kuvitus",
-        "Kuvitus: kannettavan tietokoneen näyttö, jolla on kaksi puhekuplaa.",
+        T(
+            "Kuvitus: kannettavan tietokoneen näyttö, jolla on kaksi puhekuplaa.",
+            "Illustration: en bärbar datorskärm med två pratbubblor.",
+            "Illustration: a laptop screen with two speech bubbles.",
+        ),
         ((30, 60, 90), (90, 160, 220)),
     ),
     "kompassi": (
         "Kompassin kuvitus",
-        "Kuvitus: kompassi, jonka neula osoittaa kohti tähteä.",
+        T(
+            "Kuvitus: kompassi, jonka neula osoittaa kohti tähteä.",
+            "Illustration: en kompass vars nål pekar mot en stjärna.",
+            "Illustration: a compass whose needle points towards a star.",
+        ),
         ((60, 90, 40), (200, 210, 120)),
     ),
     "kirjat": (
         "Opiskelun kuvitus",
-        "Kuvitus: pino kirjoja ja niiden päällä valmistumislakki.",
+        T(
+            "Kuvitus: pino kirjoja ja niiden päällä valmistumislakki.",
+            "Illustration: en bunt böcker med en studentmössa ovanpå.",
+            "Illustration: a pile of books with a graduation cap on top.",
+        ),
         ((90, 50, 120), (200, 160, 230)),
     ),
     "tyo": (
         "Työelämän kuvitus",
-        "Kuvitus: salkku ja kalenteri, taustalla kaupungin siluetti.",
+        T(
+            "Kuvitus: salkku ja kalenteri, taustalla kaupungin siluetti.",
+            "Illustration: en portfölj och en kalender mot en stads siluett.",
+            "Illustration: a briefcase and a calendar against a city skyline.",
+        ),
         ((110, 70, 30), (230, 200, 150)),
     ),
 }
@@ -225,6 +273,67 @@ ITEMS = [
                     "Vägledning erbjuds av studiehandledare vid läroanstalter, experter inom sysselsättningstjänster, Navigatorer, organisationer och privata tjänsteproducenter.",
                     "Guidance is provided by study counsellors in schools, experts in employment services, One-Stop Guidance Centres, NGOs and private providers.",
                 )
+            ),
+            TABLE(
+                T(
+                    "Ohjauspalvelut elämänvaiheittain",
+                    "Vägledningstjänster i olika skeden av livet",
+                    "Guidance services by stage of life",
+                ),
+                [
+                    [
+                        T("Elämänvaihe", "Skede", "Stage"),
+                        T("Kuka ohjaa", "Vem vägleder", "Who guides"),
+                    ],
+                    [
+                        T(
+                            "Peruskoulu ja toinen aste",
+                            "Grundskola och andra stadiet",
+                            "Basic and upper secondary education",
+                        ),
+                        T("Opinto-ohjaaja", "Studiehandledare", "Study counsellor"),
+                    ],
+                    [
+                        T("Korkeakouluopinnot", "Högskolestudier", "Higher education"),
+                        T(
+                            "Opinto- ja uraohjaajat",
+                            "Studie- och karriärvägledare",
+                            "Study and career counsellors",
+                        ),
+                    ],
+                    [
+                        T(
+                            "Työelämä ja työnhaku",
+                            "Arbetsliv och arbetssökande",
+                            "Working life and job search",
+                        ),
+                        T(
+                            "Työllisyyspalvelujen asiantuntija",
+                            "Expert inom sysselsättningstjänster",
+                            "Employment services expert",
+                        ),
+                    ],
+                    [
+                        T("Alle 30-vuotiaat", "Under 30-åringar", "Under-30s"),
+                        T("Ohjaamo", "Navigatorn", "One-Stop Guidance Centre"),
+                    ],
+                ],
+            ),
+            FIGURE(
+                "kompassi",
+                T(
+                    "Ohjaus tukee ihmistä löytämään oman suuntansa.",
+                    "Vägledning hjälper människan att hitta sin egen riktning.",
+                    "Guidance helps a person find their own direction.",
+                ),
+            ),
+            QUOTE(
+                T(
+                    "Hyvä ohjaus ei anna valmiita vastauksia vaan auttaa löytämään omat.",
+                    "God vägledning ger inga färdiga svar utan hjälper en att hitta sina egna.",
+                    "Good guidance gives no ready answers; it helps a person find their own.",
+                ),
+                "Ohjaajan osion toimitus",
             ),
             P(
                 T(
@@ -269,6 +378,67 @@ ITEMS = [
                     "Konfidentialiteten gäller allt som klienten berättar. Uppgifter lämnas ut endast med klientens samtycke eller när lagen kräver det.",
                     "Confidentiality covers everything the client shares. Information is disclosed only with the client's consent or where the law requires it.",
                 )
+            ),
+            STEPS(
+                T(
+                    "Kun kohtaat eettisen ristiriidan",
+                    "När du står inför en etisk konflikt",
+                    "When you face an ethical dilemma",
+                ),
+                [
+                    (
+                        T("Nimeä ristiriita", "Benämn konflikten", "Name the dilemma"),
+                        T(
+                            "Mitkä periaatteet tai kenen edut ovat vastakkain?",
+                            "Vilka principer eller vems intressen står mot varandra?",
+                            "Which principles or whose interests are in conflict?",
+                        ),
+                        "5 min",
+                    ),
+                    (
+                        T("Selvitä vaihtoehdot", "Utred alternativen", "Work out the options"),
+                        T(
+                            "Mitä kukin vaihtoehto merkitsee asiakkaalle ja sinulle?",
+                            "Vad betyder varje alternativ för klienten och för dig?",
+                            "What does each option mean for the client and for you?",
+                        ),
+                        "",
+                    ),
+                    (
+                        T(
+                            "Pyydä toinen näkökulma",
+                            "Be om ett annat perspektiv",
+                            "Ask for another view",
+                        ),
+                        T(
+                            "Käy tilanne läpi työnohjauksessa tai kollegan kanssa nimettömänä.",
+                            "Gå igenom situationen anonymt i arbetshandledningen eller med en kollega.",
+                            "Go through the situation anonymously in supervision or with a colleague.",
+                        ),
+                        "",
+                    ),
+                ],
+            ),
+            VIDEO(
+                "https://www.youtube.com/watch?v=KxGRhd_iWuE",
+                T(
+                    "Luottamuksellisuus ohjauksessa (video)",
+                    "Konfidentialitet i vägledningen (video)",
+                    "Confidentiality in guidance (video)",
+                ),
+                T(
+                    "Videolla kaksi ohjaajaa keskustelee siitä, mitä asiakkaan kertomasta saa kirjata ja kenelle sitä saa kertoa.",
+                    "I videon diskuterar två vägledare vad som får antecknas av det klienten berättar och för vem det får berättas.",
+                    "In the video two counsellors discuss what may be recorded of what a client says, and who may be told.",
+                ),
+            ),
+            DOCUMENT(
+                "kysymykset",
+                T(
+                    "Eettisen pohdinnan kysymykset (Word)",
+                    "Frågor för etisk reflektion (Word)",
+                    "Questions for ethical reflection (Word)",
+                ),
             ),
             TIP(
                 T(

@@ -8,6 +8,7 @@ import io
 import random
 from urllib.parse import urlsplit
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -17,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
+from wagtail.embeds.blocks import EmbedValue
 from wagtail.models import Locale, Page, Site
 
 from cms.models import CustomDocument, CustomImage
@@ -143,7 +145,7 @@ class DemoSeeder:
         if image is None:
             image = CustomImage.objects.create(
                 title=title,
-                description=alt_text,
+                description=alt_text.fi,  # the library's alt text is Finnish
                 credit="Kuvitus: Ohjaajan osion toimitus",
                 file=ImageFile(io.BytesIO(_illustration(colours)), name=f"{key}.png"),
             )
@@ -161,6 +163,79 @@ class DemoSeeder:
             document.save()
         self.documents[key] = document
         return document
+
+    def body(self, blocks):
+        """The demo's markup (content.P, H, TIP, QUOTE, FIGURE, VIDEO, DOCUMENT, STEPS, TABLE)
+        as the Finnish page's StreamField; paragraphs are grouped into one text block.
+        Translations come from wagtail-localize with the texts in ``_item_lookup``."""
+        stream, paragraphs = [], []
+
+        def flush():
+            if paragraphs:
+                stream.append(("rich_text", "".join(f"<p>{escape(p)}</p>" for p in paragraphs)))
+                paragraphs.clear()
+
+        for kind, *args in blocks:
+            if kind == "p":
+                paragraphs.append(args[0].fi)
+                continue
+            flush()
+            stream.append(self._block(kind, *args))
+        flush()
+        return stream
+
+    def _block(self, kind, *args):
+        if kind == "h":
+            return ("heading", {"text": args[0].fi, "level": "h2"})
+        if kind == "tip":
+            return ("callout", {"kind": "tip", "title": "", "text": f"<p>{escape(args[0].fi)}</p>"})
+        if kind == "quote":
+            text, attribution = args
+            return ("quote", {"text": text.fi, "attribution": attribution})
+        if kind == "figure":
+            key, caption = args
+            alt = demo.IMAGES[key][1]
+            return (
+                "image",
+                {"image": self.image(key), "alt_text": alt.fi, "caption": caption.fi, "credit": ""},
+            )
+        if kind == "video":
+            url, title, transcript = args
+            return (
+                "video",
+                {
+                    "video": EmbedValue(url),
+                    "title": title.fi,
+                    "transcript": f"<p>{escape(transcript.fi)}</p>",
+                },
+            )
+        if kind == "document":
+            key, title = args
+            return ("document", {"document": self.document(key), "title": title.fi})
+        if kind == "steps":
+            title, steps = args
+            return (
+                "steps",
+                {
+                    "title": title.fi,
+                    "steps": [
+                        {"title": t.fi, "description": f"<p>{escape(d.fi)}</p>", "duration": m}
+                        for t, d, m in steps
+                    ],
+                },
+            )
+        if kind == "table":
+            caption, rows = args
+            return (
+                "table",
+                {
+                    "data": [[cell.fi for cell in row] for row in rows],
+                    "first_row_is_table_header": True,
+                    "first_col_is_header": False,
+                    "table_caption": caption.fi,
+                },
+            )
+        raise ValueError(f"unknown demo block {kind!r}")
 
     # --- Pages -----------------------------------------------------------------------------
     def home(self):
@@ -235,14 +310,15 @@ class DemoSeeder:
             title=spec.title.fi,
             slug=spec.slug,
             summary=spec.summary.fi,
-            body=_body(spec.body, "fi"),
+            body=self.body(spec.body),
             material_languages=spec.languages,
             licence=spec.licence,
             author_organisation=spec.organisation,
             content_owner=owner,
-            review_interval_months=12,
+            review_interval_months=REVIEW_INTERVAL_MONTHS,
             next_review_due=_review_due(spec.review, index),
             hero_image=self.image(spec.image) if spec.image else None,
+            hero_image_alt=demo.IMAGES[spec.image][1].fi if spec.image else "",
         )
         if spec.attachment:
             page.attachments = [
@@ -277,7 +353,7 @@ class DemoSeeder:
         page.save_revision(user=owner).publish(user=owner, skip_permission_checks=True)
         return page, True
 
-    def assess(self, page, review, reviewer):
+    def assess(self, page, review, reviewer, index):
         """Approved and overdue demo items carry a real assessment against the criteria."""
         if review == "none" or QualityAssessment.objects.filter(page=page).exists():
             return
@@ -308,8 +384,10 @@ class DemoSeeder:
                 for c in criteria
             ]
         )
-        # Backdate: the assessment was made one review interval before the due date.
-        assessed = timezone.now() - datetime.timedelta(days=400 if review == "overdue" else 30)
+        # Backdated: the assessment was made one review interval before the due date.
+        assessed = timezone.make_aware(
+            datetime.datetime.combine(_assessed_on(review, index), datetime.time(10, 30))
+        )
         QualityAssessment.objects.filter(pk=assessment.pk).update(created_at=assessed)
 
     def feature(self, home, items):
@@ -343,7 +421,7 @@ class DemoSeeder:
         for index, spec in enumerate(demo.ITEMS):
             page, created = self.item(spec, topics[spec.topic], owners[index % len(owners)], index)
             self.created += created
-            self.assess(page, spec.review, reviewer)
+            self.assess(page, spec.review, reviewer, index)
             items.append((spec, page))
             progress.step()
         progress.done()
@@ -358,12 +436,12 @@ class DemoSeeder:
                 self.translate(section, lang, lookup)
                 for topic in TopicPage.objects.child_of(section):
                     self.translate(topic, lang, lookup)
-            for spec, page in items:
+            for index, (spec, page) in enumerate(items):
                 if lang in spec.translated_to:
                     self.translate(page, lang, _item_lookup(spec, lang))
                     # Each translation passed its own review in its own language.
                     translated = page.get_translation(self.locales[lang]).specific
-                    self.assess(translated, spec.review, reviewer)
+                    self.assess(translated, spec.review, reviewer, index)
         return self.created
 
     @transaction.atomic
@@ -453,38 +531,23 @@ _GEN_SENTENCES = [
 ]
 
 
-def _review_due(status, index):
+REVIEW_INTERVAL_MONTHS = 12
+
+
+def _assessed_on(status, index):
+    """When a demo item passed review: approved ones within the last ten months, overdue ones
+    more than one review interval ago, so the status they show follows from the dates."""
     today = timezone.localdate()
     if status == "overdue":
-        return today - datetime.timedelta(days=14 + index)
+        return today - relativedelta(months=REVIEW_INTERVAL_MONTHS, days=14 + index)
     if status == "approved":
-        return today + datetime.timedelta(days=120 + 7 * index)
+        return today - datetime.timedelta(days=20 + (7 * index) % 280)
     return None
 
 
-def _body(blocks, lang):
-    """Turn the demo's (kind, T) pairs into StreamField data; paragraphs are grouped."""
-    stream, paragraphs = [], []
-
-    def flush():
-        if paragraphs:
-            stream.append(("rich_text", "".join(f"<p>{escape(p)}</p>" for p in paragraphs)))
-            paragraphs.clear()
-
-    for kind, text in blocks:
-        value = text.get(lang) or text.fi
-        if kind == "p":
-            paragraphs.append(value)
-            continue
-        flush()
-        if kind == "h":
-            stream.append(("heading", {"text": value, "level": "h2"}))
-        elif kind == "tip":
-            stream.append(
-                ("callout", {"kind": "tip", "title": "", "text": f"<p>{escape(value)}</p>"})
-            )
-    flush()
-    return stream
+def _review_due(status, index):
+    assessed = _assessed_on(status, index)
+    return assessed + relativedelta(months=REVIEW_INTERVAL_MONTHS) if assessed else None
 
 
 def _pairs(value, lang):
@@ -495,7 +558,20 @@ def _pairs(value, lang):
 def _item_lookup(spec, lang):
     """Finnish source text → translated text for every string of one demo item."""
     lookup = {}
-    texts = [spec.title, spec.summary, *(t for _k, t in spec.body), *spec.fields.values()]
+    texts = [spec.title, spec.summary, *spec.fields.values()]
+    if spec.image:
+        texts.append(demo.IMAGES[spec.image][1])
+    for kind, *args in spec.body:
+        if kind == "figure":
+            texts += [demo.IMAGES[args[0]][1], args[1]]
+        elif kind == "steps":
+            texts.append(args[0])
+            texts += [text for step in args[1] for text in step[:2]]
+        elif kind == "table":
+            texts.append(args[0])
+            texts += [cell for row in args[1] for cell in row]
+        else:
+            texts += [arg for arg in args if isinstance(arg, demo.T)]
     for title, text in spec.steps:
         texts += [title, text]
     for value in texts:

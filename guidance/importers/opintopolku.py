@@ -245,15 +245,36 @@ def placeholder_image():
 
         image = CustomImage.objects.create(
             title=PLACEHOLDER_TITLE,
-            description=(
-                "Kuvitus: kirjapino ja valmistumislakki, Opintopolun koulutuksen oletuskuva."
-            ),
+            description=PLACEHOLDER_ALT["fi"],
             credit="Kuvitus: Ohjaajan osion toimitus",
             file=ImageFile(
                 io.BytesIO(_illustration(((40, 70, 110), (140, 190, 220)))), name="opintopolku.png"
             ),
         )
     return image
+
+
+# The main image's alt text in each language of the page (the library's text is Finnish).
+PLACEHOLDER_ALT = {
+    "fi": "Kuvitus: kirjapino ja valmistumislakki, Opintopolun koulutuksen oletuskuva.",
+    "sv": "Illustration: en bunt böcker och en studentmössa, standardbild för en utbildning i "
+    "Studieinfo.",
+    "en": "Illustration: a pile of books and a graduation cap, the default image of a training "
+    "in Studyinfo.",
+}
+THEME_ALT = {
+    "fi": "Opintopolun teemakuva koulutukselle {name}",
+    "sv": "Studieinfos temabild för utbildningen {name}",
+    "en": "Studyinfo theme image for the training {name}",
+}
+
+
+def image_alt(image, name, lang):
+    if image is None:
+        return ""
+    if image.title == PLACEHOLDER_TITLE:
+        return PLACEHOLDER_ALT[lang]
+    return THEME_ALT[lang].format(name=name)[:255]
 
 
 def allowed_image_hosts():
@@ -291,7 +312,7 @@ def download_image(session, url, title, run, oid):
         extension = content_type.split("/")[1].replace("jpeg", "jpg")
         return CustomImage.objects.create(
             title=f"Opintopolku {oid}"[:255],
-            description=f"Opintopolun teemakuva koulutukselle {title}"[:255],
+            description=THEME_ALT["fi"].format(name=title)[:255],
             credit="Kuva: Opintopolku",
             file=ImageFile(
                 io.BytesIO(data), name=f"opintopolku-{oid.rsplit('.', 1)[-1]}.{extension}"
@@ -400,6 +421,7 @@ class TrainingImporter:
         elif not record.image_url:
             page.hero_image = page.hero_image or placeholder_image()
             page.source_image_url = ""
+        page.hero_image_alt = image_alt(page.hero_image, record.names["fi"], "fi")
         page.retired_at = None
         if created:
             topic.add_child(instance=page)
@@ -420,6 +442,7 @@ class TrainingImporter:
         translated = translated.specific
         apply_record(translated, record, lang)
         translated.hero_image = page.hero_image
+        translated.hero_image_alt = image_alt(page.hero_image, record.names[lang], lang)
         translated.source_image_url = page.source_image_url
         translated.retired_at = None
         translated.save_revision().publish(skip_permission_checks=True)

@@ -23,6 +23,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
+from guidance import alt_text
 from guidance.blocks import (
     RICH_TEXT_FEATURES,
     AttachmentStreamBlock,
@@ -147,6 +148,25 @@ class ContentPageForm(WagtailAdminPageForm):
         help_text=_("The languages in which the method, tool or material itself is available."),
     )
 
+    def clean(self):
+        cleaned = super().clean()
+        page = self.instance
+        finnish = page.locale_id is None or page.locale.language_code == settings.LANGUAGE_CODE
+        image = cleaned.get("hero_image")
+        if image is not None and finnish and not (cleaned.get("hero_image_alt") or "").strip():
+            # Copied, so that it is offered to translators like the rest of the page.
+            cleaned["hero_image_alt"] = image.description
+        if "action-publish" in self.data:
+            missing = alt_text.missing_alt_texts(
+                page,
+                hero_image=image,
+                hero_alt=cleaned.get("hero_image_alt"),
+                body=cleaned.get("body"),
+            )
+            if missing:
+                raise forms.ValidationError(alt_text.refusal(page, missing))
+        return cleaned
+
 
 class ContentPage(HeadlessPreviewMixin, Page):
     """The base shared by every content type (not creatable on its own)."""
@@ -163,7 +183,24 @@ class ContentPage(HeadlessPreviewMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("The image's alt text and credit are taken from the image library."),
+        help_text=_("Shown on cards and at the top of the item."),
+    )
+    # Per page, so each language version says it in its own words (wagtail-localize offers
+    # both for translation). Empty in Finnish: the image library's text, which is Finnish.
+    hero_image_alt = models.CharField(
+        _("main image alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "In the language of this page: what the image shows and why it is here. Left empty "
+            "on a Finnish page, the image library's alt text is used."
+        ),
+    )
+    hero_image_credit = models.CharField(
+        _("main image credit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Leave empty to use the credit stored with the image."),
     )
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
     attachments = StreamField(AttachmentStreamBlock(), blank=True, verbose_name=_("attachments"))
@@ -263,7 +300,13 @@ class ContentPage(HeadlessPreviewMixin, Page):
     content_head_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
-        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldRowPanel([FieldPanel("hero_image_alt"), FieldPanel("hero_image_credit")]),
+            ],
+            heading=_("Main image"),
+        ),
     ]
     content_tail_panels = [
         FieldPanel("body"),

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from guidance import alt_text
+
 CONTENT_TYPE_CHOICES = [
     ("article", _("article")),
     ("method", _("method")),
@@ -207,8 +209,17 @@ class SeparationOfDuties(models.Model):
         ):
             raise PermissionDenied(_("You cannot approve your own revision."))
 
-    def on_action(self, task_state, user, action_name, **kwargs):
+    def refuse_approval(self, task_state, user, action_name):
+        """Nobody approves their own revision, and nothing is approved that could not be
+        published (an image without alt text in the page's language)."""
         self.refuse_self_approval(task_state, user, action_name)
+        if action_name == "approve":
+            page = task_state.revision.as_object()
+            if missing := alt_text.missing_alt_texts(page):
+                raise ValidationError(alt_text.refusal(page, missing))
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        self.refuse_approval(task_state, user, action_name)
         return super().on_action(task_state, user, action_name, **kwargs)
 
 
@@ -255,7 +266,7 @@ class QualityReviewTask(SeparationOfDuties, AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         from guidance import quality
 
-        self.refuse_self_approval(task_state, user, action_name)
+        self.refuse_approval(task_state, user, action_name)
         return quality.record_review(self, task_state, user, action_name, kwargs)
 
 

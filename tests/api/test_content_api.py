@@ -2,6 +2,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from guidance.factories import ArticlePageFactory
+from tests.api.conftest import swedish_alt
 from tests.caching import clear_cache
 
 pytestmark = pytest.mark.django_db
@@ -218,7 +219,7 @@ def test_missing_translation_falls_back_to_finnish_and_says_so(client, catalogue
 
 def test_translation_is_served_in_the_requested_language(client, catalogue, translate):
     method = catalogue["items"]["method"]
-    translate(method, "sv", {"Method 2": "Metod 2"})
+    translate(method, "sv", {"Method 2": "Metod 2", **swedish_alt(method)})
     body = get(client, f"/api/v1/content/{method.id}/?locale=sv").json()
     assert body["title"] == "Metod 2"
     assert body["locale"] == "sv"
@@ -230,7 +231,7 @@ def test_translation_is_served_in_the_requested_language(client, catalogue, tran
 
 def test_accept_language_picks_the_locale_when_no_parameter(client, catalogue, translate):
     method = catalogue["items"]["method"]
-    translate(method, "sv", {"Method 2": "Metod 2"})
+    translate(method, "sv", {"Method 2": "Metod 2", **swedish_alt(method)})
     body = get(
         client, f"/api/v1/content/{method.id}/", HTTP_ACCEPT_LANGUAGE="sv-FI,sv;q=0.9,en;q=0.5"
     ).json()
@@ -396,7 +397,7 @@ def test_internal_links_in_rich_text_become_frontend_paths_in_the_readers_langua
     html = get(client, f"/api/v1/content/{method.id}/").json()["body"][0]["value"]["html"]
     assert f'href="/tietoa/ajankohtaista/tool-3/" data-content-key="{tool.translation_key}"' in html
     translate(catalogue["other"], "sv", {"tietoa": "information"})
-    translate(tool, "sv", {"tool-3": "verktyg-3"})
+    translate(tool, "sv", {"tool-3": "verktyg-3", **swedish_alt(tool)})
     html = get(client, f"/api/v1/content/{method.id}/?locale=sv").json()["body"][0]["value"]["html"]
     assert 'href="/information/ajankohtaista/verktyg-3/"' in html
 
@@ -478,3 +479,63 @@ def test_listing_total_follows_publishing_and_unpublishing(client, catalogue, se
     page.unpublish()
     again = client.get("/api/v1/content/", {"type": "article", "nocache": 3}).json()["count"]
     assert again == before
+
+
+# --- Fallback paths and lookups across languages ---------------------------------------------
+
+
+def test_a_fallback_items_path_and_breadcrumbs_are_both_finnish(client, catalogue, translate):
+    translate(catalogue["section"], "sv", {"Asiakastyöhön": "För klientarbetet"})
+    translate(catalogue["topic"], "sv", {"Urasuunnittelu": "Karriärplanering"})
+    method = catalogue["items"]["method"]  # not translated: served in Finnish
+    for body in (
+        get(client, f"/api/v1/content/{method.id}/?locale=sv").json(),
+        next(
+            item
+            for item in get(client, "/api/v1/content/?locale=sv&type=method").json()["items"]
+            if item["id"] == method.id
+        ),
+    ):
+        assert body["locale_fallback"] is True
+        assert body["path"] == "/asiakastyohon/urasuunnittelu/method-2/"
+        assert [c["title"] for c in body["breadcrumbs"]] == ["Asiakastyöhön", "Urasuunnittelu"]
+        assert [c["path"] for c in body["breadcrumbs"]] == [
+            "/asiakastyohon/",
+            "/asiakastyohon/urasuunnittelu/",
+        ]
+
+
+def test_a_path_in_another_language_finds_the_item_through_its_translation(
+    client, catalogue, translate
+):
+    tool = catalogue["items"]["tool"]
+    translate(catalogue["other"], "sv", {"Tietoa ohjaajalle": "Information", "tietoa": "info"})
+    translate(catalogue["news"], "sv", {"Ajankohtaista": "Aktuellt", "ajankohtaista": "aktuellt"})
+    image_alt = {tool.hero_image_alt: "Illustration: färgglada cirklar"}
+    translate(tool, "sv", {"Tool 3": "Verktyg 3", "tool-3": "verktyg-3", **image_alt})
+    swedish_path = "/info/aktuellt/verktyg-3/"
+    finnish_path = "/tietoa/ajankohtaista/tool-3/"
+    in_finnish = get(client, f"/api/v1/content/by-path/?path={swedish_path}&locale=fi").json()
+    assert (in_finnish["title"], in_finnish["path"]) == ("Tool 3", finnish_path)
+    in_swedish = get(client, f"/api/v1/content/by-path/?path={finnish_path}&locale=sv").json()
+    assert (in_swedish["title"], in_swedish["path"]) == ("Verktyg 3", swedish_path)
+
+
+def test_an_item_missing_in_the_language_answers_404_with_the_languages_it_has(
+    client, catalogue, translate
+):
+    tool = catalogue["items"]["tool"]
+    swedish = translate(
+        tool, "sv", {"Tool 3": "Verktyg 3", tool.hero_image_alt: "Illustration: cirklar"}
+    )
+    tool.unpublish()  # only the Swedish version is left: there is no Finnish to fall back to
+    for url in (
+        f"/api/v1/content/{swedish.id}/?locale=en",
+        f"/api/v1/content/by-key/{tool.translation_key}/?locale=en",
+    ):
+        response = get(client, url)
+        assert response.status_code == 404, url
+        error = response.json()["error"]
+        assert error["code"] == "not_in_language"
+        assert error["details"][0]["available_locales"] == ["sv"]
+    assert get(client, f"/api/v1/content/{swedish.id}/?locale=sv").json()["title"] == "Verktyg 3"

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
 from community.factories import SuperuserFactory
+from tests.api.conftest import swedish_alt
 from tests.caching import clear_cache
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,9 @@ def test_updating_translations_from_a_changed_source_cannot_publish_them(
     client, catalogue, translate
 ):
     method = catalogue["items"]["method"]
-    translated = translate(method, "sv", {"Method 2": "Metod 2"})  # reviewed and published
+    translated = translate(
+        method, "sv", {"Method 2": "Metod 2", **swedish_alt(method)}
+    )  # reviewed and published
     reviewed_revision = translated.live_revision_id
     method.title = "Method 2, uudistettu"
     method.save_revision().publish()
@@ -69,7 +72,7 @@ def test_a_translation_reports_its_own_review_not_its_sources(client, catalogue,
         criteria_set=QualityCriteriaSet.current(),
         result=QualityAssessment.Result.APPROVED,
     )
-    translate(method, "sv", {"Method 2": "Metod 2"})
+    translate(method, "sv", {"Method 2": "Metod 2", **swedish_alt(method)})
     clear_cache()
     finnish = client.get(f"/api/v1/content/{method.id}/").json()
     assert finnish["quality"]["assessed_at"] is not None

@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from community.factories import StaffUserFactory
 from guidance.factories import MethodPageFactory
@@ -65,6 +65,22 @@ def act(client, page, task_state, action, data):
         data,
         HTTP_X_REQUESTED_WITH="XMLHttpRequest",
     )
+
+
+def own_approval_refused():
+    with translation.override("fi"):  # the admin's language in these tests
+        return translation.gettext("You cannot approve your own revision.")
+
+
+def refusal_shown(client, response):
+    """A refused review action answers the modal with a redirect to a page the user may open,
+    where the refusal is the message at the top (not a bare 403 page)."""
+    assert response.status_code == 200
+    step = response.json()
+    assert step["step"] == "success"
+    page = client.get(step["redirect"])
+    assert page.status_code == 200
+    return [str(m).strip() for m in page.context["messages"]]
 
 
 def test_seeded_criteria_set_has_a_dozen_translated_criteria():
@@ -414,7 +430,8 @@ def test_the_author_cannot_approve_their_own_content_check(client, editor, topic
     assert "approve" not in actions  # the admin does not offer it
     client.force_login(editor)
     refused = act(client, page, task_state, "approve", {})
-    assert refused.status_code == 403  # and the server refuses a forged request
+    # and the server refuses a forged request, saying why
+    assert refusal_shown(client, refused) == [own_approval_refused()]
     task_state.refresh_from_db()
     assert task_state.status == "in_progress"
 
@@ -436,7 +453,7 @@ def test_a_reviewer_cannot_approve_the_quality_review_of_their_own_revision(clie
     task_state = workflow_state.current_task_state
     client.force_login(both)
     refused = act(client, page, task_state, "approve", review_form())
-    assert refused.status_code == 403
+    assert refusal_shown(client, refused) == [own_approval_refused()]
     page.refresh_from_db()
     assert not page.live
     assert not QualityAssessment.objects.exists()

@@ -280,11 +280,13 @@ def test_search_request_runs_a_bounded_number_of_queries(
     client, library, django_assert_max_num_queries
 ):
     search(client, q="ohjaus")  # warm the vocabulary and site structure caches
-    with django_assert_max_num_queries(2):  # hits with facets in one statement, statistic
+    # hits with facets in one statement, the statistic, and the hits' card images and crumbs
+    # (pages with their images, renditions)
+    with django_assert_max_num_queries(4):
         search(client, q="nuorille")
-    with django_assert_max_num_queries(3):  # + the search again when falling back to any word
+    with django_assert_max_num_queries(5):  # + the search again when falling back to any word
         search(client, q="nuorille tuttavien")
-    with django_assert_max_num_queries(2):  # cached result; the statistic is still counted
+    with django_assert_max_num_queries(4):  # cached result; the statistic is still counted
         search(client, q="nuorille tuttavien")
 
 
@@ -443,3 +445,50 @@ def test_lone_surrogates_in_a_graphql_query_are_ignored(client, library):
         content_type="application/json",
     )
     assert response.json()["data"]["search"]["count"] == 1
+
+
+# --- Hits carry what a card shows -------------------------------------------------------------
+
+
+def test_content_hits_carry_the_cards_image_breadcrumbs_and_type(client, library):
+    from cms.factories import ImageFactory
+
+    image = ImageFactory(description="Kuvitus: kompassi")
+    page = library["lifeline"]
+    page.hero_image = image
+    page.hero_image_alt = "Kuvitus: kompassi ja polku"
+    page.save_revision().publish()
+    clear_cache()
+    hit = next(h for h in search(client, q="elämänjana")["items"] if h["id"] == page.pk)
+    assert hit["type"] == "method"
+    assert hit["image"]["alt"] == "Kuvitus: kompassi ja polku"
+    assert hit["image"]["alt_language"] == "fi"
+    assert hit["image"]["renditions"]
+    crumbs = [library["topic"].get_parent().title, library["topic"].title]
+    assert [c["title"] for c in hit["breadcrumbs"]] == crumbs
+    graphql = client.post(
+        "/graphql/",
+        {
+            "query": '{ search(q: "elämänjana") { items { type image { alt } '
+            "breadcrumbs { title } } } }"
+        },
+        content_type="application/json",
+    ).json()["data"]["search"]["items"][0]
+    assert graphql == {
+        "type": "method",
+        "image": {"alt": "Kuvitus: kompassi ja polku"},
+        "breadcrumbs": [{"title": title} for title in crumbs],
+    }
+
+
+def test_the_discussion_hit_type_is_documented_in_openapi_and_graphql(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    hit_type = schema["components"]["schemas"]["SearchHitOut"]["properties"]["type"]
+    assert "discussion" in hit_type["enum"]
+    assert "thread" in hit_type["description"]
+    introspection = client.post(
+        "/graphql/",
+        {"query": '{ __type(name: "SearchHit") { fields { name description } } }'},
+        content_type="application/json",
+    ).json()["data"]["__type"]["fields"]
+    assert "discussion" in next(f["description"] for f in introspection if f["name"] == "type")
