@@ -1,12 +1,14 @@
 """Admin views of the project package: the webhook delivery log."""
 
 import django_filters
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from cms.exports import ExportInOneLanguage
 from cms.models import WebhookDelivery
 
 
@@ -19,7 +21,7 @@ class WebhookDeliveryFilterSet(WagtailFilterSet):
         fields = ["status", "event"]
 
 
-class WebhookDeliveryReport(ReportView):
+class WebhookDeliveryReport(ExportInOneLanguage, ReportView):
     page_title = _("Webhook deliveries")
     header_icon = "link-external"
     index_url_name = "webhook_deliveries"
@@ -53,6 +55,16 @@ class WebhookDeliveryReport(ReportView):
 
     def get_filename(self):
         return "webhook-deliveries"
+
+    @cached_property
+    def no_results_message(self):
+        if self.is_searching or self.is_filtering:
+            return super().no_results_message
+        return _(
+            "No deliveries yet. One is recorded for each receiver whenever a page is published, "
+            "unpublished, moved or deleted, once WEBHOOK_URLS names the receivers (the "
+            "frontend's revalidation address); see docs/operations.md."
+        )
 
     def get_queryset(self):
         return WebhookDelivery.objects.order_by("-created_at")

@@ -2,16 +2,18 @@
 
 import django_filters
 from django.contrib.auth import get_user_model
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from cms.exports import ExportInOneLanguage
 from guidance.models import ContentPage, ImportRun
 
 
-class ImportRunReport(ReportView):
+class ImportRunReport(ExportInOneLanguage, ReportView):
     page_title = _("Training imports")
     header_icon = "download"
     index_url_name = "training_imports"
@@ -51,6 +53,14 @@ class ImportRunReport(ReportView):
     def get_filename(self):
         return "training-imports"
 
+    @cached_property
+    def no_results_message(self):
+        return _(
+            "No imports yet. Trainings come from Opintopolku when `manage.py import_trainings` "
+            "runs (daily in production, from the task scheduler); each run is listed here with "
+            "what it created, updated and retired. See docs/operations.md."
+        )
+
     def get_queryset(self):
         return ImportRun.objects.order_by("-started_at")
 
@@ -76,7 +86,7 @@ class QualityStatusFilterSet(WagtailFilterSet):
         fields = ["quality_status", "content_owner"]
 
 
-class QualityStatusReport(ReportView):
+class QualityStatusReport(ExportInOneLanguage, ReportView):
     """Every published item with its quality status, owner and review date."""
 
     page_title = _("Quality status of content")
@@ -100,6 +110,7 @@ class QualityStatusReport(ReportView):
         "last_approved_at",
         "url_path",
     ]
+    export_headings = {"title": _("Title"), "url_path": _("Path")}
 
     def get_filename(self):
         return "quality-status"
@@ -120,7 +131,7 @@ class QualityStatusReport(ReportView):
         return object_list
 
 
-class TranslationsOutOfSyncReport(ReportView):
+class TranslationsOutOfSyncReport(ExportInOneLanguage, ReportView):
     """Translations whose Finnish source has been published again since they were."""
 
     page_title = _("Translations out of sync")

@@ -473,3 +473,26 @@ def test_only_staff_can_be_chosen_as_content_owner(client, editor, topic):
     field = type(page)._meta.get_field("content_owner").formfield()
     apply_limit_choices_to_to_formfield(field)  # as every model form does
     assert not field.queryset.filter(pk=counsellor.pk).exists()
+
+
+def test_workflow_emails_link_to_the_configured_site_url(settings, client, topic):
+    """Wagtail's own review notifications use the one configured address (scheme, host and
+    port), as ours do."""
+    settings.WAGTAILADMIN_BASE_URL = "https://cms.example.test:8443"
+    settings.WAGTAILADMIN_NOTIFICATION_USE_HTML = False
+    reviewer = StaffUserFactory(groups=["Editors"], email="arvioija@example.test")
+    author = StaffUserFactory(groups=["Editors"], email="kirjoittaja@example.test")
+    page = MethodPageFactory(parent=topic, title="Linkkitesti", slug="linkkitesti", live=False)
+    page.save_revision(user=author)
+    mail.outbox.clear()
+    page.get_workflow().start(page, user=author)
+    to_reviewer = [m for m in mail.outbox if reviewer.email in m.to]
+    assert to_reviewer, [m.to for m in mail.outbox]
+    links = [
+        word
+        for message in to_reviewer
+        for word in message.body.split()
+        if word.startswith(("http://", "https://"))
+    ]
+    assert links
+    assert all(link.startswith("https://cms.example.test:8443/admin/") for link in links), links

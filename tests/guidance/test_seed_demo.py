@@ -140,3 +140,39 @@ def test_seed_demo_has_discussions_with_a_report_waiting_and_a_search_index(seed
     assert found["count"] >= 3
     discussions = client.get("/api/v1/search/", {"q": "etäohjaus", "type": "discussion"}).json()
     assert discussions["items"][0]["type"] == "discussion"
+
+
+def test_seed_demo_shows_every_block_type_in_every_language_it_is_translated_into(seeded, db):
+    from guidance.blocks import ContentStreamBlock
+
+    every = set(ContentStreamBlock().child_blocks)
+    for language in ("fi", "sv", "en"):
+        pages = ContentPage.objects.live().filter(locale__language_code=language).specific()
+        shown = {block.block_type for page in pages for block in page.body}
+        assert shown == every, language
+    # A Swedish table and image are in Swedish, not copied Finnish.
+    swedish = [
+        page
+        for page in ContentPage.objects.live().filter(locale__language_code="sv").specific()
+        if any(block.block_type == "table" for block in page.body)
+    ]
+    table = next(b for b in swedish[0].body if b.block_type == "table").value
+    assert table["table_caption"] == "Vägledningstjänster i olika skeden av livet"
+    assert swedish[0].hero_image_alt.startswith("Illustration: ")
+
+
+def test_seed_demo_review_dates_follow_the_interval_and_give_the_status_shown(seeded, db):
+    from dateutil.relativedelta import relativedelta
+    from django.utils import timezone
+
+    from guidance.models import QualityAssessment
+
+    today = timezone.localdate()
+    checked = 0
+    for assessment in QualityAssessment.objects.select_related("page"):
+        page = ContentPage.objects.get(pk=assessment.page_id)
+        expected = assessment.created_at.date() + relativedelta(months=page.review_interval_months)
+        assert page.next_review_due == expected, page.title
+        assert page.review_overdue == (expected < today)
+        checked += 1
+    assert checked > 40
