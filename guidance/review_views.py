@@ -14,9 +14,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
+from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 
 
 def _refusal_text(error: Exception) -> str:
@@ -25,13 +26,52 @@ def _refusal_text(error: Exception) -> str:
     return str(error) or _("You cannot take this action on this review step.")
 
 
+def after_review_url(page_id: int, user) -> str:
+    """The page's edit view if the reviewer may still edit it (not locked for the next step's
+    reviewers), else their dashboard with what else awaits them."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is not None and page.specific.permissions_for_user(user).can_edit():
+        lock = page.specific.get_lock()
+        if lock is None or not lock.for_user(user):
+            return reverse("wagtailadmin_pages:edit", args=(page_id,))
+    return reverse("wagtailadmin_home")
+
+
+def result_message(task_state, title: str) -> str:
+    """What the action did, in one sentence."""
+    task_state.refresh_from_db()
+    workflow_state = task_state.workflow_state
+    workflow_state.refresh_from_db()
+    if task_state.status == task_state.STATUS_REJECTED:
+        return _("“%(title)s” was returned to its author with your notes.") % {"title": title}
+    if workflow_state.status == WorkflowState.STATUS_APPROVED:
+        return _("“%(title)s” was approved and published.") % {"title": title}
+    next_task = workflow_state.current_task_state
+    return _("“%(title)s” was approved and moved on to “%(step)s”.") % {
+        "title": title,
+        "step": next_task.task.name if next_task else "",
+    }
+
+
+def refusal_text(task, page, user, action_name: str, error: Exception) -> str:
+    # The approve action is not offered to the revision's author, so Wagtail's own check
+    # refuses it without a reason; say the reason.
+    if (
+        action_name == "approve"
+        and hasattr(task, "is_revision_author")
+        and task.is_revision_author(page, user)
+    ):
+        return _("You cannot approve your own revision.")
+    return _refusal_text(error)
+
+
 class ReviewActionView(WorkflowActionView):
+    """The modal's path (actions that collect data, such as the quality review)."""
+
     def get_redirect_url(self):
         url = super().get_redirect_url()
         if url == reverse(self.redirect_url_name, args=(self.kwargs.get("page_id"),)):
-            page = self.model.objects.filter(pk=self.kwargs.get("page_id")).first()
-            if page is None or not page.permissions_for_user(self.request.user).can_edit():
-                return reverse("wagtailadmin_home")
+            return after_review_url(self.kwargs.get("page_id"), self.request.user)
         return url
 
     def dispatch(self, request, *args, **kwargs):
@@ -42,16 +82,8 @@ class ReviewActionView(WorkflowActionView):
             return self.finish()
 
     def refusal_text(self, error: Exception) -> str:
-        # The approve action is not offered to the revision's author, so Wagtail's own check
-        # refuses it without a reason; say the reason.
         task = getattr(self, "task", None)
-        if (
-            self.action_name == "approve"
-            and hasattr(task, "is_revision_author")
-            and task.is_revision_author(self.object, self.request.user)
-        ):
-            return _("You cannot approve your own revision.")
-        return _refusal_text(error)
+        return refusal_text(task, self.object, self.request.user, self.action_name, error)
 
     def post(self, request, *args, **kwargs):
         title = self.object.get_admin_display_title()
@@ -61,22 +93,8 @@ class ReviewActionView(WorkflowActionView):
             pk=self.task_state.pk, status=self.task_state.STATUS_IN_PROGRESS
         ).exists():
             return response  # the form was shown again with its errors
-        messages.success(request, self.result_message(title))
+        messages.success(request, result_message(self.task_state, title))
         return response
-
-    def result_message(self, title: str) -> str:
-        self.task_state.refresh_from_db()
-        workflow_state = self.task_state.workflow_state
-        workflow_state.refresh_from_db()
-        if self.task_state.status == self.task_state.STATUS_REJECTED:
-            return _("“%(title)s” was returned to its author with your notes.") % {"title": title}
-        if workflow_state.status == WorkflowState.STATUS_APPROVED:
-            return _("“%(title)s” was approved and published.") % {"title": title}
-        next_task = workflow_state.current_task_state
-        return _("“%(title)s” was approved and moved on to “%(step)s”.") % {
-            "title": title,
-            "step": next_task.task.name if next_task else "",
-        }
 
     def finish(self):
         if self.request.headers.get("x-requested-with") == "XMLHttpRequest":
@@ -86,7 +104,34 @@ class ReviewActionView(WorkflowActionView):
         return redirect(self.redirect_url)
 
 
+class ReviewAwareEditView(EditView):
+    """The edit view's path (actions without a form, such as the content check's approve,
+    posted with the edit form): Wagtail says "Page updated" and sends the reviewer to the
+    parent's listing, which a reviewer may not open."""
+
+    def perform_workflow_action(self):
+        title = self.page.get_admin_display_title()
+        task_state = self.page.current_workflow_task_state
+        task = task_state.task.specific
+        try:
+            with transaction.atomic():
+                super().perform_workflow_action()
+        except (PermissionDenied, ValidationError) as error:
+            messages.error(
+                self.request,
+                refusal_text(task, self.page, self.request.user, self.workflow_action, error),
+            )
+        else:
+            messages.success(self.request, result_message(task_state, title))
+        return redirect(after_review_url(self.page.pk, self.request.user))
+
+    def add_save_confirmation_message(self):
+        if self.action_name != "perform_workflow_action":
+            super().add_save_confirmation_message()
+
+
 class ContentPageViewSet(PageViewSet):
-    """Content pages' admin views: Wagtail's, with the review action above."""
+    """Content pages' admin views: Wagtail's, with the review actions above."""
 
     workflow_action_view_class = ReviewActionView
+    edit_view_class = ReviewAwareEditView
