@@ -19,6 +19,8 @@ from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, WorkflowState
 
+from guidance.models.quality import page_language, reads_language
+
 
 def _refusal_text(error: Exception) -> str:
     if isinstance(error, ValidationError):
@@ -62,6 +64,10 @@ def refusal_text(task, page, user, action_name: str, error: Exception) -> str:
         and task.is_revision_author(page, user)
     ):
         return _("You cannot approve your own revision.")
+    if not reads_language(user, page_language(page)):
+        return _("This step is for reviewers who read %(language)s.") % {
+            "language": page.locale.get_display_name()
+        }
     return _refusal_text(error)
 
 

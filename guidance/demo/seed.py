@@ -65,12 +65,13 @@ RICH_TEXT_FIELDS = {
     "instructions",
 }
 
+# Aino and Riikka also review Swedish pages and Ville English ones (the "Reviews in …" groups).
 DEMO_STAFF = [
-    ("aino.toimittaja", "Aino", "Toimittaja", "Editors"),
-    ("ville.toimittaja", "Ville", "Virtanen", "Editors"),
-    ("riikka.arvioija", "Riikka", "Arvioija", "Quality reviewers"),
-    ("mikael.moderaattori", "Mikael", "Moderaattori", "Moderators"),
-    ("sara.oversattare", "Sara", "Översättare", "Translators"),
+    ("aino.toimittaja", "Aino", "Toimittaja", "Editors", "Reviews in Swedish"),
+    ("ville.toimittaja", "Ville", "Virtanen", "Editors", "Reviews in English"),
+    ("riikka.arvioija", "Riikka", "Arvioija", "Quality reviewers", "Reviews in Swedish"),
+    ("mikael.moderaattori", "Mikael", "Moderaattori", "Moderators", None),
+    ("sara.oversattare", "Sara", "Översättare", "Translators", None),
 ]
 
 
@@ -102,7 +103,7 @@ class DemoSeeder:
     def staff(self):
         User = get_user_model()
         owners = []
-        for username, first, last, group_name in DEMO_STAFF:
+        for username, first, last, group_name, language_group in DEMO_STAFF:
             user, created = User.objects.get_or_create(
                 username=username,
                 defaults={
@@ -116,6 +117,8 @@ class DemoSeeder:
                 user.set_unusable_password()
                 user.save(update_fields=["password"])
                 user.groups.add(Group.objects.get(name=group_name))
+                if language_group:
+                    user.groups.add(Group.objects.get(name=language_group))
             if group_name == "Editors":
                 owners.append(user)
         return owners

@@ -174,6 +174,24 @@ class CriterionResult(ImmutableModel):
         ordering = ["criterion__sort_order"]
 
 
+# A review step on a page in one of these languages is for members of its group (people who read
+# that language); Finnish pages for everyone the step names. Membership is given in the admin
+# (Settings → Groups); the groups carry no permissions of their own.
+REVIEW_LANGUAGE_GROUPS = {"sv": "Reviews in Swedish", "en": "Reviews in English"}
+
+
+def reads_language(user, language_code: str) -> bool:
+    group = REVIEW_LANGUAGE_GROUPS.get(language_code)
+    if group is None or user.is_superuser:
+        return True
+    return user.groups.filter(name=group).exists()
+
+
+def page_language(obj) -> str:
+    locale = getattr(obj, "locale", None)
+    return locale.language_code if locale is not None else settings.LANGUAGE_CODE
+
+
 class SeparationOfDuties(models.Model):
     """Nobody approves their own work: whoever saved the revision under review sees no "approve"
     on this step, and Wagtail refuses an action that is not offered (its workflow view checks
@@ -196,6 +214,8 @@ class SeparationOfDuties(models.Model):
         return revision is not None and revision.user_id == user.pk
 
     def get_actions(self, obj, user):
+        if not reads_language(user, page_language(obj)):
+            return []
         actions = super().get_actions(obj, user)
         if self.is_revision_author(obj, user):
             return [action for action in actions if action[0] != "approve"]
@@ -210,13 +230,19 @@ class SeparationOfDuties(models.Model):
             raise PermissionDenied(_("You cannot approve your own revision."))
 
     def refuse_approval(self, task_state, user, action_name):
-        """Nobody approves their own revision, and nothing is approved that could not be
-        published (an image without alt text in the page's language)."""
+        """Only reviewers who read the page's language act on it, nobody approves their own
+        revision, and nothing is approved that could not be published (an image without alt
+        text in the page's language)."""
+        page = task_state.revision.as_object()
+        language = page_language(page)
+        if not reads_language(user, language):
+            raise PermissionDenied(
+                _("This step is for reviewers who read %(language)s.")
+                % {"language": page.locale.get_display_name()}
+            )
         self.refuse_self_approval(task_state, user, action_name)
-        if action_name == "approve":
-            page = task_state.revision.as_object()
-            if missing := alt_text.missing_alt_texts(page):
-                raise ValidationError(alt_text.refusal(page, missing))
+        if action_name == "approve" and (missing := alt_text.missing_alt_texts(page)):
+            raise ValidationError(alt_text.refusal(page, missing))
 
     def on_action(self, task_state, user, action_name, **kwargs):
         self.refuse_approval(task_state, user, action_name)
@@ -249,6 +275,8 @@ class QualityReviewTask(SeparationOfDuties, AbstractGroupApprovalTask):
 
     def get_actions(self, obj, user):
         if not (user.is_superuser or self._user_in_groups(user)):
+            return []
+        if not reads_language(user, page_language(obj)):
             return []
         actions = [("reject", _("Return with notes"), True)]
         if not self.is_revision_author(obj, user):

@@ -88,9 +88,12 @@ def test_the_whole_editorial_path(browser, live_server, topic, client):
     colleague = StaffUserFactory(groups=["Editors"], username="kollega")
     reviewer = StaffUserFactory(groups=["Quality reviewers"], username="arvioija")
     swedish_reviewer = speaking(
-        StaffUserFactory(groups=["Quality reviewers"], username="granskare"), "sv"
+        StaffUserFactory(groups=["Quality reviewers", "Reviews in Swedish"], username="granskare"),
+        "sv",
     )
-    swedish_colleague = speaking(StaffUserFactory(groups=["Editors"], username="kollega-sv"), "sv")
+    swedish_colleague = speaking(
+        StaffUserFactory(groups=["Editors", "Reviews in Swedish"], username="kollega-sv"), "sv"
+    )
 
     def tab_for(user):
         context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
@@ -181,6 +184,14 @@ def test_the_whole_editorial_path(browser, live_server, topic, client):
     # 5. The translation goes through its own review, in Swedish.
     swedish = swedish.specific
     swedish.get_workflow().start(swedish, user=author)
+    # Only reviewers who read Swedish are offered the Swedish page's review.
+    colleague_tab.goto(f"{live_server.url}/admin/")
+    assert (
+        colleague_tab.locator(
+            f"button[data-workflow-action-url*='/workflow/action/{swedish.pk}/approve/']"
+        ).count()
+        == 0
+    )
     colleague_sv_tab = tab_for(swedish_colleague)
     act_on_dashboard(colleague_sv_tab, live_server, swedish.pk, "approve")
     colleague_sv_tab.wait_for_load_state("networkidle")

@@ -496,3 +496,34 @@ def test_workflow_emails_link_to_the_configured_site_url(settings, client, topic
     ]
     assert links
     assert all(link.startswith("https://cms.example.test:8443/admin/") for link in links), links
+
+
+def test_a_translation_is_reviewed_by_someone_who_reads_its_language(client, topic, translate):
+    source = MethodPageFactory(parent=topic, title="Kielitesti", slug="kielitesti")
+    source.save_revision().publish()
+    author = StaffUserFactory(groups=["Editors", "Reviews in Swedish"])
+    swedish = translate(source, "sv", {"Kielitesti": "Språktest"}, publish=False)
+    swedish.save_revision(user=author)
+    task_state = swedish.get_workflow().start(swedish, user=author).current_task_state
+    task = task_state.task.specific
+
+    finnish_only = StaffUserFactory(groups=["Editors"])
+    assert task.get_actions(swedish, finnish_only) == []  # not offered
+    client.force_login(finnish_only)
+    refused = refusal_shown(client, act(client, swedish, task_state, "approve", {}))
+    with translation.override("fi"):
+        expected = translation.gettext("This step is for reviewers who read %(language)s.")
+    assert refused == [expected % {"language": "Svenska"}]
+    task_state.refresh_from_db()
+    assert task_state.status == "in_progress"
+
+    reads_swedish = StaffUserFactory(groups=["Editors", "Reviews in Swedish"])
+    assert "approve" in [name for name, *_ in task.get_actions(swedish, reads_swedish)]
+    client.force_login(reads_swedish)
+    act(client, swedish, task_state, "approve", {})
+    task_state.refresh_from_db()
+    assert task_state.status == "approved"
+    # Finnish pages stay open to every member of the step's groups.
+    assert "approve" in [
+        name for name, *_ in task.get_actions(source, StaffUserFactory(groups=["Editors"]))
+    ]
