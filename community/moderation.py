@@ -5,7 +5,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from community.models import Post, Report, Thread, User
@@ -58,30 +58,30 @@ def moderate(moderator, post, action, note="", days=7):
         post.hidden, post.hidden_reason = True, note[:200] or _("Hidden by a moderator.")
         post.save(update_fields=["hidden", "hidden_reason"])
         _resolve_reports(post, Report.Status.ACTIONED)
-        told = _lazy("hidden")
+        told = gettext_lazy("hidden")
     elif action == "restore":
         post.hidden, post.hidden_reason = False, ""
         post.save(update_fields=["hidden", "hidden_reason"])
         _resolve_reports(post, Report.Status.DISMISSED)
-        told = _lazy("restored")
+        told = gettext_lazy("restored")
     elif action == "delete":
         post.body, post.deleted, post.hidden = "", True, False
         post.save(update_fields=["body", "deleted", "hidden"])
         _resolve_reports(post, Report.Status.ACTIONED)
-        told = _lazy("removed")
+        told = gettext_lazy("removed")
     elif action == "dismiss":
         _resolve_reports(post, Report.Status.DISMISSED)
         told = None  # nothing changed for the author
     elif action in ("lock", "unlock"):
         Thread.objects.filter(pk=thread.pk).update(locked=action == "lock")
-        told = _lazy("discussion locked") if action == "lock" else None
+        told = gettext_lazy("discussion locked") if action == "lock" else None
     elif action == "suspend":
         if post.author is None:
             raise ValueError("the author has deleted their account")
         until = timezone.now() + datetime.timedelta(days=max(1, min(int(days), 365)))
         User.objects.filter(pk=post.author_id).update(posting_suspended_until=until)
         _resolve_reports(post, Report.Status.ACTIONED)
-        told = (_lazy("posting suspended for %(days)s days"), {"days": days})
+        told = (gettext_lazy("posting suspended for %(days)s days"), {"days": days})
     else:
         raise ValueError(f"unknown action {action!r}")
     log(
