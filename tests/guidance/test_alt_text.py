@@ -117,7 +117,7 @@ def test_review_approval_is_refused_while_an_alt_text_is_missing(client, illustr
     author = StaffUserFactory(groups=["Editors"])
     draft.save_revision(user=author)
     task_state = draft.get_workflow().start(draft, user=author).current_task_state
-    client.force_login(StaffUserFactory(groups=["Editors"]))
+    client.force_login(StaffUserFactory(groups=["Editors", "Reviews in Swedish"]))
     response = client.post(
         f"/admin/pages/workflow/action/{draft.pk}/approve/{task_state.pk}/",
         {},
