@@ -7,6 +7,7 @@ so nothing turns sideways; the colour profile is kept.
 """
 
 import io
+import random
 
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
@@ -43,3 +44,27 @@ def without_metadata(file):
         upright.save(output, image_format, **options)
     file.seek(0)
     return ContentFile(output.getvalue(), name=file.name)
+
+
+def illustration(colours: tuple, size: tuple = (1200, 675)) -> bytes:
+    """A simple generated illustration (gradient, hills and circles) as PNG bytes."""
+    from PIL import Image, ImageDraw
+
+    top, bottom = colours
+    image = Image.new("RGB", size)
+    draw = ImageDraw.Draw(image)
+    width, height = size
+    for y in range(height):
+        mix = y / height
+        draw.line(
+            [(0, y), (width, y)],
+            fill=tuple(int(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True)),
+        )
+    rng = random.Random(sum(top))  # the same picture for the same colours
+    for i in range(6):
+        x, y, r = rng.randint(0, width), rng.randint(0, height // 2), rng.randint(40, 140)
+        draw.ellipse([x - r, y - r, x + r, y + r], fill=(255, 255, 255) if i % 2 else bottom)
+    draw.polygon([(0, height), (width * 0.4, height * 0.55), (width, height)], fill=top)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()

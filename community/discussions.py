@@ -349,11 +349,11 @@ def delete_post(user, post_id):
     """The author removes a post: its text goes, a "deleted" mark stays where others replied."""
     post = _own_post(user, post_id)
     with transaction.atomic():
-        _remove_post(post)
+        remove_post(post)
     _reindex(post.thread)
 
 
-def _remove_post(post):
+def remove_post(post):
     is_opening = not Post.objects.filter(
         thread=post.thread, created_at__lt=post.created_at
     ).exists()

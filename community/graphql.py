@@ -6,6 +6,7 @@ import uuid
 import strawberry
 
 from cms.api_errors import ApiError
+from cms.graphql_support import graphql_error
 from cms.throttling import enforce
 from community import discussions, people
 from community.api import (
@@ -16,7 +17,6 @@ from community.api import (
     thread_data,
     thread_detail_data,
 )
-from guidance.graphql import _graphql_error
 from guidance.services import is_visible_item
 
 
@@ -103,7 +103,7 @@ def _thread(data):
 def _user(info, required=True):
     user = info.context.request.user
     if required and not user.is_authenticated:
-        raise _graphql_error(ApiError(401, "not_authenticated", "Sign in to do this."))
+        raise graphql_error(ApiError(401, "not_authenticated", "Sign in to do this."))
     return user
 
 
@@ -111,7 +111,7 @@ def _throttle(info, throttles):
     try:
         enforce(info.context.request, throttles)
     except ApiError as exc:
-        raise _graphql_error(exc) from exc
+        raise graphql_error(exc) from exc
 
 
 def _detail(user, thread_id):
@@ -144,7 +144,7 @@ class CommunityQuery:
                 offset=max(0, offset),
             )
         except ApiError as exc:
-            raise _graphql_error(exc) from exc
+            raise graphql_error(exc) from exc
         return ThreadList(count=count, items=[_thread(thread_data(t, user)) for t in threads])
 
     @strawberry.field(description="One thread with its visible posts.")
@@ -152,7 +152,7 @@ class CommunityQuery:
         try:
             return _detail(_user(info, required=False), id)
         except ApiError as exc:
-            raise _graphql_error(exc) from exc
+            raise graphql_error(exc) from exc
 
     @strawberry.field(description="The signed-in counsellor's profile and favourites.")
     def me(self, info: strawberry.Info) -> Profile:
@@ -202,7 +202,7 @@ class CommunityMutation:
             )
             return _detail(user, thread.pk)
         except ApiError as exc:
-            raise _graphql_error(exc) from exc
+            raise graphql_error(exc) from exc
 
     @strawberry.mutation(description="Reply in a thread.")
     def reply(
@@ -222,7 +222,7 @@ class CommunityMutation:
                 user, thread_id, body=body, reply_to=reply_to, idempotency_key=idempotency_key[:100]
             )
         except ApiError as exc:
-            raise _graphql_error(exc) from exc
+            raise graphql_error(exc) from exc
         return _post(post_data(post, user))
 
     @strawberry.mutation(description="Edit your own post.")
@@ -232,7 +232,7 @@ class CommunityMutation:
         try:
             post = discussions.edit_post(user, post_id, body[:20_000])
         except ApiError as exc:
-            raise _graphql_error(exc) from exc
+            raise graphql_error(exc) from exc
         return _post(post_data(post, user))
 
     @strawberry.mutation(description="Delete your own post.")
@@ -240,7 +240,7 @@ class CommunityMutation:
         try:
             discussions.delete_post(_user(info), post_id)
         except ApiError as exc:
-            raise _graphql_error(exc) from exc
+            raise graphql_error(exc) from exc
         return True
 
     @strawberry.mutation(description="Thank a post (or take the thanks back).")
@@ -250,7 +250,7 @@ class CommunityMutation:
         try:
             return discussions.set_thanks(user, post_id, thanked)
         except ApiError as exc:
-            raise _graphql_error(exc) from exc
+            raise graphql_error(exc) from exc
 
     @strawberry.mutation(description="Report a post to the moderators (once per post).")
     def report_post(
@@ -265,7 +265,7 @@ class CommunityMutation:
                 raise ApiError(400, "invalid_parameter", f"unknown reason {reason!r}")
             discussions.report_post(user, post_id, reason, details[:500])
         except ApiError as exc:
-            raise _graphql_error(exc) from exc
+            raise graphql_error(exc) from exc
         return True
 
     @strawberry.mutation(description="Follow a thread (or stop following it).")
@@ -273,7 +273,7 @@ class CommunityMutation:
         try:
             return discussions.set_follow(_user(info), thread_id, following)
         except ApiError as exc:
-            raise _graphql_error(exc) from exc
+            raise graphql_error(exc) from exc
 
     @strawberry.mutation(description="Save an item by translation key (or unsave it).")
     def save_favourite(
@@ -281,6 +281,6 @@ class CommunityMutation:
     ) -> bool:
         user = _user(info)
         if saved and not is_visible_item(translation_key):
-            raise _graphql_error(ApiError(404, "not_found", "No published content item matches."))
+            raise graphql_error(ApiError(404, "not_found", "No published content item matches."))
         people.set_favourite(user, translation_key, saved)
         return saved

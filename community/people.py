@@ -270,12 +270,12 @@ def erase(user, delete_posts=False):
         Post.objects.filter(author=user).values_list("thread_id", flat=True).distinct()
     )
     if delete_posts:
-        from community.discussions import _remove_post
+        from community.discussions import remove_post
 
         for post in (
             Post.objects.filter(author=user).select_related("thread").order_by("-created_at")
         ):
-            _remove_post(post)
+            remove_post(post)
     Post.objects.filter(author=user).update(idempotency_key="")
     # Failed sign-in records name the account (django-axes).
     AccessAttempt.objects.filter(username__in=[user.username, user.email]).delete()

@@ -8,7 +8,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from cms.api_errors import ApiError, invalid_parameter
-from cms.locales import resolve_locale
+from cms.graphql_support import graphql_error, request_language
 from guidance import queries, serializers
 
 
@@ -230,16 +230,6 @@ def graphql_filters(
     )
 
 
-def _language(info, locale):
-    return resolve_locale(info.context.request, locale)
-
-
-def _graphql_error(exc: ApiError):
-    from graphql import GraphQLError
-
-    return GraphQLError(exc.message, extensions={"code": exc.code, "details": exc.details or []})
-
-
 @strawberry.type
 class ContentQuery:
     @strawberry.field(
@@ -247,9 +237,9 @@ class ContentQuery:
     )
     def navigation(self, info: strawberry.Info, locale: str | None = None) -> list[NavNode]:
         try:
-            language = _language(info, locale)
+            language = request_language(info, locale)
         except ApiError as exc:
-            raise _graphql_error(exc) from exc
+            raise graphql_error(exc) from exc
         return [_build(NavNode, node.as_dict()) for node in queries.navigation(language)]
 
     @strawberry.field(description="Published content; the same filters as GET /api/v1/content/.")
@@ -271,7 +261,7 @@ class ContentQuery:
         offset: int = 0,
     ) -> ContentList:
         try:
-            language = _language(info, locale)
+            language = request_language(info, locale)
             if not 1 <= limit <= 100:
                 raise invalid_parameter("limit", "must be between 1 and 100")
             if not 0 <= offset <= 100_000:
@@ -289,7 +279,7 @@ class ContentQuery:
             )
             count, pages = queries.content_listing(language, filters, ordering.value, limit, offset)
         except ApiError as exc:
-            raise _graphql_error(exc) from exc
+            raise graphql_error(exc) from exc
         request = info.context.request
         return ContentList(
             locale=language,
@@ -302,10 +292,10 @@ class ContentQuery:
         self, info: strawberry.Info, section: int | None = None, locale: str | None = None
     ) -> list[ContentCard]:
         try:
-            language = _language(info, locale)
+            language = request_language(info, locale)
             pages = queries.featured_content(language, section)
         except ApiError as exc:
-            raise _graphql_error(exc) from exc
+            raise graphql_error(exc) from exc
         return [
             _build(ContentCard, c) for c in serializers.cards(pages, language, info.context.request)
         ]
@@ -320,12 +310,12 @@ class ContentQuery:
         locale: str | None = None,
     ) -> ContentDetail | None:
         try:
-            language = _language(info, locale)
+            language = request_language(info, locale)
             given = [v for v in (id, translation_key, path) if v is not None]
             if len(given) != 1:
                 raise invalid_parameter("id", "give exactly one of id, translationKey or path")
         except ApiError as exc:
-            raise _graphql_error(exc) from exc
+            raise graphql_error(exc) from exc
         page = queries.content_detail(
             language, page_id=id, translation_key=translation_key, path=path
         )
@@ -340,9 +330,9 @@ class ContentQuery:
         self, info: strawberry.Info, vocabulary: Vocabulary, locale: str | None = None
     ) -> list[VocabularyTerm]:
         try:
-            language = _language(info, locale)
+            language = request_language(info, locale)
         except ApiError as exc:
-            raise _graphql_error(exc) from exc
+            raise graphql_error(exc) from exc
         return [
             _build(VocabularyTerm, t) for t in queries.vocabulary_terms(vocabulary.value, language)
         ]

@@ -445,7 +445,7 @@ class ContentFilters:
     updated_since: datetime.datetime | None = None
 
 
-def _resolve_container(page_id, parameter):
+def container_paths(page_id, parameter):
     """Section or topic id (in any language) → tree paths of its language versions."""
     from cms.api_errors import invalid_parameter
 
@@ -476,7 +476,7 @@ def filter_content(queryset, filters):
         page_id = getattr(filters, parameter)
         if page_id is not None:
             condition = Q()
-            for path in _resolve_container(page_id, parameter):
+            for path in container_paths(page_id, parameter):
                 condition |= Q(path__startswith=path)
             queryset = queryset.filter(condition)
     vocab = vocabularies()

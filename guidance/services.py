@@ -251,3 +251,11 @@ def card_extras(page_ids, request=None) -> dict:
         }
         for page in pages
     }
+
+
+def container_paths(page_id: int, kind: str) -> list[str]:
+    """The tree paths of every language version of a section or topic (``kind``), for other
+    apps' filters; an id that is no such node is a 400 naming the ``kind`` parameter."""
+    from guidance import queries
+
+    return queries.container_paths(page_id, kind)

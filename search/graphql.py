@@ -6,8 +6,9 @@ import uuid
 import strawberry
 
 from cms.api_errors import ApiError, invalid_parameter
+from cms.graphql_support import graphql_error, request_language
 from cms.throttling import enforce
-from guidance.graphql import Crumb, Image, Rendition, _graphql_error, _language, graphql_filters
+from guidance.graphql import Crumb, Image, Rendition, graphql_filters
 from search import services
 from search.api import SEARCHING, SUGGESTING
 
@@ -146,7 +147,7 @@ class SearchQueryType:
     ) -> SearchResult:
         try:
             enforce(info.context.request, SEARCHING)
-            language = _language(info, locale)
+            language = request_language(info, locale)
             if not 1 <= len(q) <= services.MAX_QUERY_LENGTH:
                 raise invalid_parameter(
                     "q", f"must be 1 to {services.MAX_QUERY_LENGTH} characters long"
@@ -161,7 +162,7 @@ class SearchQueryType:
             query = services.build_query(q, language, filters, limit, offset)
             return _result(services.search(query, request=info.context.request))
         except ApiError as exc:
-            raise _graphql_error(exc) from exc
+            raise graphql_error(exc) from exc
 
     @strawberry.field(description="Autocomplete titles and keywords for what is being typed.")
     def suggest(
@@ -169,13 +170,13 @@ class SearchQueryType:
     ) -> Suggestions:
         try:
             enforce(info.context.request, SUGGESTING)
-            language = _language(info, locale)
+            language = request_language(info, locale)
             if not 1 <= len(q) <= 100:
                 raise invalid_parameter("q", "must be 1 to 100 characters long")
             if not 1 <= limit <= 20:
                 raise invalid_parameter("limit", "must be between 1 and 20")
         except ApiError as exc:
-            raise _graphql_error(exc) from exc
+            raise graphql_error(exc) from exc
         data = services.suggest(q, language, limit)
         return Suggestions(
             query=data["query"],

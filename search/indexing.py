@@ -69,18 +69,18 @@ def index_pages(page_ids, finnish="voikko", mirror=True):
                 remove_documents(SearchDocument.ObjectType.PAGE, gone)
         written += len(docs)
     if mirror:
-        _after_change([("page", pid) for pid in page_ids])
+        after_change([("page", pid) for pid in page_ids])
     return written
 
 
 def remove_pages(page_ids):
     page_ids = list(page_ids)
     removed = remove_documents(SearchDocument.ObjectType.PAGE, page_ids)
-    _after_change([("page", pid) for pid in page_ids])
+    after_change([("page", pid) for pid in page_ids])
     return removed
 
 
-def _after_change(objects):
+def after_change(objects):
     """Mirror the change to Elasticsearch when it is configured (after the commit, by a task)."""
     from django.conf import settings
 

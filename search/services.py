@@ -100,15 +100,23 @@ def build_query(text, language, filters, limit=20, offset=0, prefix=False, finni
         language=language,
         types=list(filters.types),
         section_paths=(
-            queries._resolve_container(filters.section, "section") if filters.section else None
+            guidance_services.container_paths(filters.section, "section")
+            if filters.section
+            else None
         ),
-        topic_paths=queries._resolve_container(filters.topic, "topic") if filters.topic else None,
+        topic_paths=guidance_services.container_paths(filters.topic, "topic")
+        if filters.topic
+        else None,
         terms=terms,
         restricted_paths=list(queries.site_structure()["restricted"]),
         limit=limit,
         offset=offset,
         finnish=finnish,
     )
+
+
+def _container(page_id, kind):
+    return guidance_services.container_paths(page_id, kind) if page_id else None
 
 
 def search(query, record=True, request=None):

@@ -57,7 +57,7 @@ def _documents(thread_ids):
 
 def index_threads(thread_ids, finnish="voikko", mirror=True):
     """(Re)index the given threads; hidden, emptied or deleted ones leave the index."""
-    from search.indexing import _after_change
+    from search.indexing import after_change
 
     thread_ids = [int(t) for t in thread_ids]
     written = 0
@@ -70,7 +70,7 @@ def index_threads(thread_ids, finnish="voikko", mirror=True):
             remove_documents(SearchDocument.ObjectType.THREAD, gone)
         written += len(docs)
     if mirror and thread_ids:
-        _after_change([("thread", t) for t in thread_ids])
+        after_change([("thread", t) for t in thread_ids])
     return written
 
 

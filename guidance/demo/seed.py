@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from wagtail.embeds.blocks import EmbedValue
 from wagtail.models import Locale, Page, Site
 
+from cms.images import illustration
 from cms.models import CustomDocument, CustomImage
 from cms.progress import Progress
 from guidance.demo import content as demo
@@ -150,7 +151,7 @@ class DemoSeeder:
                 title=title,
                 description=alt_text.fi,  # the library's alt text is Finnish
                 credit="Kuvitus: Ohjaajan osion toimitus",
-                file=ImageFile(io.BytesIO(_illustration(colours)), name=f"{key}.png"),
+                file=ImageFile(io.BytesIO(illustration(colours)), name=f"{key}.png"),
             )
         self.images[key] = image
         return image
@@ -596,30 +597,6 @@ def _structure_lookup(lang):
             lookup.update(_pairs(title, lang))
             lookup[slug] = slugify(title.get(lang))
     return lookup
-
-
-def _illustration(colours, size=(1200, 675)):
-    """A simple generated illustration (gradient, hills and circles) as PNG bytes."""
-    from PIL import Image, ImageDraw
-
-    top, bottom = colours
-    image = Image.new("RGB", size)
-    draw = ImageDraw.Draw(image)
-    width, height = size
-    for y in range(height):
-        mix = y / height
-        draw.line(
-            [(0, y), (width, y)],
-            fill=tuple(int(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True)),
-        )
-    rng = random.Random(sum(top))
-    for i in range(6):
-        x, y, r = rng.randint(0, width), rng.randint(0, height // 2), rng.randint(40, 140)
-        draw.ellipse([x - r, y - r, x + r, y + r], fill=(255, 255, 255) if i % 2 else bottom)
-    draw.polygon([(0, height), (width * 0.4, height * 0.55), (width, height)], fill=top)
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG", optimize=True)
-    return buffer.getvalue()
 
 
 def _docx(lines):

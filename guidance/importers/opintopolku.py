@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from cms.images import illustration
 from cms.models import CustomImage
 from cms.progress import Progress
 from cms.sanitising import clean_html, plain_text
@@ -241,14 +242,12 @@ def apply_record(page, record, lang):
 def placeholder_image():
     image = CustomImage.objects.filter(title=PLACEHOLDER_TITLE).first()
     if image is None:
-        from guidance.demo.seed import _illustration
-
         image = CustomImage.objects.create(
             title=PLACEHOLDER_TITLE,
             description=PLACEHOLDER_ALT["fi"],
             credit="Kuvitus: Ohjaajan osion toimitus",
             file=ImageFile(
-                io.BytesIO(_illustration(((40, 70, 110), (140, 190, 220)))), name="opintopolku.png"
+                io.BytesIO(illustration(((40, 70, 110), (140, 190, 220)))), name="opintopolku.png"
             ),
         )
     return image

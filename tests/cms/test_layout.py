@@ -1,0 +1,54 @@
+"""The layout rules of CONVENTIONS.md that a machine can check: no module imports a private
+name (one starting with ``_``) from another of the project's modules, and no module reaches
+into another's private helpers as ``module._name``."""
+
+import ast
+from pathlib import Path
+
+from django.conf import settings
+
+APPS = ("cms", "guidance", "community", "search")
+DJANGO_PUBLIC = {"_meta"}  # Django's documented model API, not a private helper
+
+
+def project_modules():
+    root = Path(settings.BASE_DIR)
+    for app in APPS:
+        for path in sorted((root / app).rglob("*.py")):
+            if "migrations" not in path.parts:
+                yield path.relative_to(root), ast.parse(path.read_text(), filename=str(path))
+
+
+def test_no_module_imports_a_private_name_from_another():
+    offences = []
+    for path, tree in project_modules():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in APPS:
+                offences += [
+                    f"{path}:{node.lineno} from {node.module} import {alias.name}"
+                    for alias in node.names
+                    if alias.name.startswith("_")
+                ]
+    assert offences == []
+
+
+def test_no_module_reads_another_modules_private_attributes():
+    offences = []
+    for path, tree in project_modules():
+        imported = {
+            alias.asname or alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in APPS
+            for alias in node.names
+        }
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in imported
+                and node.attr.startswith("_")
+                and not node.attr.startswith("__")
+                and node.attr not in DJANGO_PUBLIC
+            ):
+                offences.append(f"{path}:{node.lineno} {node.value.id}.{node.attr}")
+    assert offences == []
