@@ -1,4 +1,4 @@
-"""The layout rules of CONVENTIONS.md that a machine can check: no module imports a private
+"""Layout rules a machine can check: no module imports a private
 name (one starting with ``_``) from another of the project's modules, and no module reaches
 into another's private helpers as ``module._name``."""
 
