@@ -130,7 +130,7 @@ def list_content(request, params: Query[ListingParams]):
 def _detail(request, language, **lookup):
     page = queries.content_detail(language, **lookup)
     if page is None:
-        if available := queries.published_locales(**lookup):
+        if available := queries.published_locales(language, **lookup):
             raise ApiError(
                 404,
                 "not_in_language",

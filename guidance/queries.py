@@ -401,11 +401,9 @@ def popularity_annotation(queryset, ordering):
 
 def available_locales(translation_keys):
     """{translation_key: sorted language codes with a live, public version}."""
-    rows = (
-        ContentPage.objects.live()
-        .filter(translation_key__in=set(translation_keys))
-        .values_list("translation_key", "locale__language_code")
-    )
+    rows = public(
+        ContentPage.objects.live().filter(translation_key__in=set(translation_keys))
+    ).values_list("translation_key", "locale__language_code")
     result = {}
     for key, language in rows:
         result.setdefault(str(key), set()).add(language)
@@ -563,26 +561,29 @@ def related_content(page, language, limit=6):
     return [pages[pk] for pk in ids if pk in pages]
 
 
-def content_detail(language, *, page_id=None, translation_key=None, path=None):
-    """One visible item in ``language`` (or its Finnish version), found by id, key or path."""
-    visible = visible_content(language)
+def content_detail(language, **lookup):
+    """One visible item in ``language`` (or its Finnish version), found by id, key or path
+    (``item_key``'s keywords)."""
+    translation_key = item_key(language, **lookup)
+    if translation_key is None:
+        return None
+    return with_card_relations(
+        visible_content(language).filter(translation_key=translation_key),
+        CARD_RENDITIONS + DETAIL_RENDITIONS,
+        cards_only=False,
+    ).first()
+
+
+def item_key(language, *, page_id=None, translation_key=None, path=None):
+    """The translation key of the item looked up by a page id (of any language version), a key
+    or a frontend path (in any language); None when nothing has that id or path."""
     if page_id is not None:
-        translation_key = (
+        return (
             ContentPage.objects.filter(pk=page_id).values_list("translation_key", flat=True).first()
         )
-        if translation_key is None:
-            return None
-        visible = visible.filter(translation_key=translation_key)
-    elif translation_key is not None:
-        visible = visible.filter(translation_key=translation_key)
-    else:
-        translation_key = translation_key_at(path, language)
-        if translation_key is None:
-            return None
-        visible = visible.filter(translation_key=translation_key)
-    return with_card_relations(
-        visible, CARD_RENDITIONS + DETAIL_RENDITIONS, cards_only=False
-    ).first()
+    if path is not None:
+        return translation_key_at(path, language)
+    return translation_key
 
 
 def translation_key_at(path, language):
@@ -604,21 +605,12 @@ def translation_key_at(path, language):
     return ranked[0][1] if ranked else None
 
 
-def published_locales(*, page_id=None, translation_key=None, path=None):
+def published_locales(language, **lookup):
     """The languages an item is published in (live and public), however it is looked up."""
-    if page_id is not None:
-        translation_key = (
-            ContentPage.objects.filter(pk=page_id).values_list("translation_key", flat=True).first()
-        )
-    elif path is not None:
-        translation_key = translation_key_at(path, default_language())
+    translation_key = item_key(language, **lookup)
     if translation_key is None:
         return []
-    return sorted(
-        public(ContentPage.objects.live().filter(translation_key=translation_key)).values_list(
-            "locale__language_code", flat=True
-        )
-    )
+    return available_locales([translation_key]).get(str(translation_key), [])
 
 
 def featured_content(language, section_id=None):

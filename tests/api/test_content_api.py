@@ -539,3 +539,12 @@ def test_an_item_missing_in_the_language_answers_404_with_the_languages_it_has(
         assert error["code"] == "not_in_language"
         assert error["details"][0]["available_locales"] == ["sv"]
     assert get(client, f"/api/v1/content/{swedish.id}/?locale=sv").json()["title"] == "Verktyg 3"
+
+
+def test_a_restricted_language_version_is_not_listed_as_available(client, catalogue, translate):
+    method = catalogue["items"]["method"]
+    swedish = translate(method, "sv", {"Method 2": "Metod 2", **swedish_alt(method)})
+    PageViewRestriction.objects.create(page=swedish, restriction_type="login")
+    clear_cache()
+    body = get(client, f"/api/v1/content/{method.id}/").json()
+    assert body["available_locales"] == ["fi"]  # the Swedish version is not served, so not named
