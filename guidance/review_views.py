@@ -19,8 +19,6 @@ from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, WorkflowState
 
-from guidance.models.quality import page_language, reads_language
-
 
 def _refusal_text(error: Exception) -> str:
     if isinstance(error, ValidationError):
@@ -56,19 +54,10 @@ def result_message(task_state, title: str) -> str:
 
 
 def refusal_text(task, page, user, action_name: str, error: Exception) -> str:
-    # The approve action is not offered to the revision's author, so Wagtail's own check
-    # refuses it without a reason; say the reason.
-    if (
-        action_name == "approve"
-        and hasattr(task, "is_revision_author")
-        and task.is_revision_author(page, user)
-    ):
-        return _("You cannot approve your own revision.")
-    if not reads_language(user, page_language(page)):
-        return _("This step is for reviewers who read %(language)s.") % {
-            "language": page.locale.get_display_name()
-        }
-    return _refusal_text(error)
+    # An action the task does not offer is refused by Wagtail's own check without a reason;
+    # the task's rule (guidance.models.quality) says which.
+    rule = getattr(task, "refusal_reason", None)
+    return (rule(page, user, action_name) if rule else None) or _refusal_text(error)
 
 
 class ReviewActionView(WorkflowActionView):

@@ -184,7 +184,11 @@ def reads_language(user, language_code: str) -> bool:
     group = REVIEW_LANGUAGE_GROUPS.get(language_code)
     if group is None or user.is_superuser:
         return True
-    return user.groups.filter(name=group).exists()
+    # Asked for every action of every page a dashboard lists: read the groups once per user
+    # object (one request).
+    if not hasattr(user, "_review_group_names"):
+        user._review_group_names = set(user.groups.values_list("name", flat=True))
+    return group in user._review_group_names
 
 
 def page_language(obj) -> str:
@@ -213,34 +217,30 @@ class SeparationOfDuties(models.Model):
         revision = state.revision if state is not None else obj.get_latest_revision()
         return revision is not None and revision.user_id == user.pk
 
-    def get_actions(self, obj, user):
+    def refusal_reason(self, obj, user, action_name: str) -> str | None:
+        """Why ``user`` may not take ``action_name`` on ``obj`` at this step, or None. The one
+        rule: the admin offers only what it allows (``get_actions``), the server refuses the
+        rest (``on_action``), and the refusal message says this reason."""
         if not reads_language(user, page_language(obj)):
-            return []
-        actions = super().get_actions(obj, user)
-        if self.is_revision_author(obj, user):
-            return [action for action in actions if action[0] != "approve"]
-        return actions
+            return _("This step is for reviewers who read %(language)s.") % {
+                "language": obj.locale.get_display_name()
+            }
+        if action_name == "approve" and self.is_revision_author(obj, user):
+            return _("You cannot approve your own revision.")
+        return None
 
-    def refuse_self_approval(self, task_state, user, action_name):
-        if (
-            action_name == "approve"
-            and self.separate_duties
-            and task_state.revision.user_id == getattr(user, "pk", None)
-        ):
-            raise PermissionDenied(_("You cannot approve your own revision."))
+    def get_actions(self, obj, user):
+        return self.allowed(obj, user, super().get_actions(obj, user))
+
+    def allowed(self, obj, user, actions):
+        return [action for action in actions if not self.refusal_reason(obj, user, action[0])]
 
     def refuse_approval(self, task_state, user, action_name):
-        """Only reviewers who read the page's language act on it, nobody approves their own
-        revision, and nothing is approved that could not be published (an image without alt
-        text in the page's language)."""
+        """The rule above, and nothing is approved that could not be published (an image
+        without alt text in the page's language)."""
         page = task_state.revision.as_object()
-        language = page_language(page)
-        if not reads_language(user, language):
-            raise PermissionDenied(
-                _("This step is for reviewers who read %(language)s.")
-                % {"language": page.locale.get_display_name()}
-            )
-        self.refuse_self_approval(task_state, user, action_name)
+        if reason := self.refusal_reason(page, user, action_name):
+            raise PermissionDenied(reason)
         if action_name == "approve" and (missing := alt_text.missing_alt_texts(page)):
             raise ValidationError(alt_text.refusal(page, missing))
 
@@ -276,12 +276,11 @@ class QualityReviewTask(SeparationOfDuties, AbstractGroupApprovalTask):
     def get_actions(self, obj, user):
         if not (user.is_superuser or self._user_in_groups(user)):
             return []
-        if not reads_language(user, page_language(obj)):
-            return []
-        actions = [("reject", _("Return with notes"), True)]
-        if not self.is_revision_author(obj, user):
-            actions.append(("approve", _("Approve against the criteria"), True))
-        return actions
+        actions = [
+            ("reject", _("Return with notes"), True),
+            ("approve", _("Approve against the criteria"), True),
+        ]
+        return self.allowed(obj, user, actions)
 
     def get_form_for_action(self, action):
         from guidance.forms import quality_review_form
