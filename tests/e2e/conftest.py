@@ -54,15 +54,33 @@ def page(browser):
     context.close()
 
 
+def sign_in(tab, live_server, user, password="salasana-testi-123"):
+    """Staff sign-in through the admin's login form; the tab ends on the dashboard."""
+    tab.goto(f"{live_server.url}/admin/login/")
+    tab.fill("input[name=username]", user.username)
+    tab.fill("input[name=password]", password)
+    tab.click("button[type=submit]")
+    tab.wait_for_url(f"{live_server.url}/admin/")
+    return tab
+
+
+def signed_in_tab(browser, live_server, user, *, editing_sessions=True):
+    """A browser context of its own for ``user`` (several people at once), signed in.
+    ``editing_sessions=False`` drops Wagtail's editing-session pings and the release beacon sent
+    when a tab closes (where they are not under test: one arriving while the test database was
+    being emptied deadlocked a teardown); the edit view's workflow actions need them."""
+    context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
+    if not editing_sessions:
+        context.route("**/admin/editing-sessions/**", lambda route: route.abort())
+    tab = context.new_page()
+    tab.set_default_timeout(20_000)
+    return sign_in(tab, live_server, user)
+
+
 @pytest.fixture
 def login(page, live_server):
     def _login(user, password="salasana-testi-123"):
-        page.goto(f"{live_server.url}/admin/login/")
-        page.fill("input[name=username]", user.username)
-        page.fill("input[name=password]", password)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{live_server.url}/admin/")
-        return page
+        return sign_in(page, live_server, user, password)
 
     return _login
 

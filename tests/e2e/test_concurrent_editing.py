@@ -9,23 +9,9 @@ from wagtail.models import Page
 from community.factories import StaffUserFactory
 from guidance.factories import ArticlePageFactory
 from guidance.models import ArticlePage
+from tests.e2e.conftest import signed_in_tab
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def signed_in_tab(browser, live_server, user):
-    context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
-    # Wagtail's editing-session pings and the release beacon sent when a tab closes are not under
-    # test; one arriving while the test database is being emptied deadlocked the teardown.
-    context.route("**/admin/editing-sessions/**", lambda route: route.abort())
-    tab = context.new_page()
-    tab.set_default_timeout(20_000)
-    tab.goto(f"{live_server.url}/admin/login/")
-    tab.fill("input[name=username]", user.username)
-    tab.fill("input[name=password]", "salasana-testi-123")
-    tab.click("button[type=submit]")
-    tab.wait_for_url(f"{live_server.url}/admin/")
-    return tab
 
 
 @pytest.mark.browser
@@ -37,7 +23,9 @@ def test_two_editors_saving_the_same_page_at_once_both_keep_their_revision(
     before = article.revisions.count()
     tabs = []
     for n in range(2):
-        tab = signed_in_tab(browser, live_server, StaffUserFactory(groups=["Editors"]))
+        tab = signed_in_tab(
+            browser, live_server, StaffUserFactory(groups=["Editors"]), editing_sessions=False
+        )
         tab.goto(f"{live_server.url}/admin/pages/{article.pk}/edit/")
         tab.fill("#id_title", f"Editorin {n + 1} otsikko")
         tabs.append(tab)

@@ -16,6 +16,7 @@ from community.factories import StaffUserFactory
 from guidance.models import MethodPage, QualityCriteriaSet, QualityCriterion
 from guidance.services import translate_page
 from tests.caching import clear_cache
+from tests.e2e.conftest import signed_in_tab
 
 pytestmark = [
     pytest.mark.browser,
@@ -48,7 +49,8 @@ def assert_no_permission_error(tab):
 def approve_content_check(tab, live_server, page_id):
     tab.goto(f"{live_server.url}/admin/pages/{page_id}/edit/")
     open_footer_menu(tab)
-    tab.locator("button[data-workflow-action-name=approve]").first.click()
+    with tab.expect_navigation():  # the action posts the edit form; wait for where it lands
+        tab.locator("button[data-workflow-action-name=approve]").first.click()
     tab.wait_for_load_state("networkidle")
 
 
@@ -96,15 +98,7 @@ def test_the_whole_editorial_path(browser, live_server, topic, client):
     )
 
     def tab_for(user):
-        context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
-        tab = context.new_page()
-        tab.set_default_timeout(15_000)
-        tab.goto(f"{live_server.url}/admin/login/")
-        tab.fill("input[name=username]", user.username)
-        tab.fill("input[name=password]", "salasana-testi-123")
-        tab.click("button[type=submit]")
-        tab.wait_for_url(f"{live_server.url}/admin/")
-        return tab
+        return signed_in_tab(browser, live_server, user)
 
     # 1. The editor writes a method in Finnish and submits it for review.
     editor_tab = tab_for(author)
