@@ -54,6 +54,7 @@ SCENARIOS = {
     "detail, uncached": "/api/v1/content/by-path/?path=/asiakastyohon/urasuunnittelu/elamanjana/&nocache={n}",
     "graphql listing limit 20": "POST /graphql/",
     "search (Finnish queries, uncached)": "/api/v1/search/?q={q}",
+    "search (mistyped queries, uncached)": "/api/v1/search/?q={t}",
     "discussion thread read": "/api/v1/discussions/{thread}/",
     "write mix (posting replies)": "REPLY /api/v1/discussions/{thread}/posts/",
 }
@@ -71,6 +72,18 @@ SEARCH_QUERIES = [
     "kuvakortit",
     "maahanmuuttajille",
     "osaamisen tunnistaminen",
+]
+# The same kind of queries as typed on a phone or a foreign keyboard: no ä/ö, a typo, a space
+# inside a compound. These take the forgiving path (respelling and a second search).
+MISTYPED_QUERIES = [
+    "tyonhakijoille",
+    "ryhmaohjauksessa",
+    "uraohajus",
+    "itsetuntemsu harjoitus",
+    "elamanjana",
+    "motivoiva haastatelu",
+    "etaohjaus",
+    "kuva kortit",
 ]
 GRAPHQL_BODY = json.dumps(
     {
@@ -194,15 +207,20 @@ def peak_rss_mb(pids):
 WRK_LUA = """
 counter = 0
 queries = { QUERY_LIST }
+mistyped = { MISTYPED_LIST }
 request = function()
   counter = counter + 1
   local path = string.gsub(wrk.path, "{n}", tostring(counter) .. "-" .. tostring(math.random(1, 1000000000)))
   -- "%" starts a capture reference in gsub's replacement: double it (the queries are URL-encoded)
   local query = string.gsub(queries[math.random(1, #queries)], "%%", "%%%%")
   path = string.gsub(path, "{q}", query)
+  local typo = string.gsub(mistyped[math.random(1, #mistyped)], "%%", "%%%%")
+  path = string.gsub(path, "{t}", typo)
   return wrk.format(nil, path)
 end
-""".replace("QUERY_LIST", ", ".join(json.dumps(urllib.parse.quote(q)) for q in SEARCH_QUERIES))
+""".replace(
+    "QUERY_LIST", ", ".join(json.dumps(urllib.parse.quote(q)) for q in SEARCH_QUERIES)
+).replace("MISTYPED_LIST", ", ".join(json.dumps(urllib.parse.quote(q)) for q in MISTYPED_QUERIES))
 WRK_POST_LUA = """
 wrk.method = "POST"
 wrk.body = %s
@@ -288,7 +306,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 import sys
 scenarios, body, query = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3]
-fixtures, reply_body = json.loads(sys.argv[4]), sys.argv[5]
+fixtures, reply_body, typo = json.loads(sys.argv[4]), sys.argv[5], sys.argv[6]
 from community.models import User
 client = Client(HTTP_HOST="127.0.0.1")
 poster = Client(HTTP_HOST="127.0.0.1")
@@ -298,7 +316,7 @@ for name, path in scenarios.items():
     path = path.replace("{thread}", str(fixtures["thread"]))
     method, _, rest = path.partition(" ")
     post = method in ("POST", "REPLY")
-    url = (rest if post else path).replace("{n}", "x").replace("{q}", query)
+    url = (rest if post else path).replace("{n}", "x").replace("{q}", query).replace("{t}", typo)
     if method == "REPLY":
         send = lambda: poster.post(url, reply_body, content_type="application/json")
     elif post:
@@ -322,6 +340,7 @@ print(json.dumps(result))
             urllib.parse.quote(SEARCH_QUERIES[2]),
             json.dumps(fixtures),
             REPLY_BODY,
+            urllib.parse.quote(MISTYPED_QUERIES[3]),
         ],
         cwd=ROOT,
         env=env,

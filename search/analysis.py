@@ -29,7 +29,7 @@ SNOWBALL_CONFIG = {"fi": "finnish", "sv": "swedish", "en": "english"}
 STEMMER_NAME = {"fi": "finnish", "sv": "swedish", "en": "english"}
 
 _voikko = None
-_voikko_lock = threading.Lock()
+voikko_lock = threading.Lock()
 _voikko_failed = False
 
 
@@ -37,7 +37,7 @@ def voikko():
     """The shared Voikko instance, or None when libvoikko or the Finnish dictionary is missing."""
     global _voikko, _voikko_failed
     if _voikko is None and not _voikko_failed:
-        with _voikko_lock:
+        with voikko_lock:
             if _voikko is None and not _voikko_failed:
                 try:
                     import libvoikko
@@ -60,8 +60,9 @@ def words(text):
 def _compound_parts(wordbases, baseform):
     """Parts of a Voikko WORDBASES string such as ``+työn(työ)+haki(hakea)+ja(+ja)``.
 
-    Returns the base forms of the non-final parts, the final part (the base form's tail) and the
-    roots of derived parts (``hakea``, ``ohjata``)."""
+    Returns (the compound's components, or () when the word is not a compound; the roots of
+    derived parts, such as ``hakea`` and ``ohjata``). The components are the base forms of the
+    non-final parts and the final part (the base form's tail)."""
     morphemes = re.findall(r"\+([^+(]*)\(([^)]*)\)", wordbases or "")
     parts, roots, current = [], [], []
     for surface, base in morphemes:
@@ -76,38 +77,82 @@ def _compound_parts(wordbases, baseform):
     if current:
         parts.append(current)
     if len(parts) < 2:
-        return [r[1] for r in parts if r[2] and r[1]]
-    result = []
+        return (), tuple(r[1].lower() for r in parts if r[2] and r[1])
+    components = []
     consumed = 0
     for index, (surface, base, derived) in enumerate(parts):
         if index < len(parts) - 1:
-            result.append(base if not derived else surface)
+            components.append(base if not derived else surface)
             consumed += len(surface)
         else:
-            result.append(baseform[consumed:] if consumed < len(baseform) else surface)
+            components.append(baseform[consumed:] if consumed < len(baseform) else surface)
         if derived:
             roots.append(base)
-    return [p.lower() for p in result + roots if p]
+    return (
+        tuple(c.lower() for c in components if c),
+        tuple(r.lower() for r in roots if r),
+    )
+
+
+@dataclass(frozen=True)
+class FinnishWord:
+    """What Voikko knows of one word."""
+
+    lemmas: tuple  # the word itself and its base forms
+    parts: tuple  # compound components and derivation roots, each once (indexed beside lemmas)
+    compounds: tuple  # per compound reading, its components: (("ura", "ohjaus"),)
+
+
+def _lexeme(text):
+    text = text.lower().replace("-", "")
+    return text if text and WORD.fullmatch(text) else ""
+
+
+def _hyphenated_reading(word):
+    """``verkkoohjaus`` → ``verkko-ohjaus``: Finnish writes a hyphen where a compound's parts
+    meet on the same vowel, and people leave it out. Voikko knows only the hyphenated form."""
+    analyser = voikko()
+    for index in range(2, len(word) - 2):
+        if word[index] == word[index + 1] and word[index] in "aeiouyäö":
+            candidate = f"{word[: index + 1]}-{word[index + 1 :]}"
+            with voikko_lock:
+                if analyser.spell(candidate):
+                    return candidate
+    return None
 
 
 @functools.lru_cache(maxsize=200_000)
+def finnish_word(word):
+    """The ``FinnishWord`` Voikko makes of ``word`` (only the word itself without Voikko)."""
+    analyser = voikko()
+    if analyser is None:
+        return FinnishWord((word,), (), ())
+    with voikko_lock:
+        analyses = analyser.analyze(word)
+    if not analyses and "-" not in word:
+        hyphenated = _hyphenated_reading(word)
+        if hyphenated:
+            with voikko_lock:
+                analyses = analyser.analyze(hyphenated)
+    lemmas, parts, compounds = [word], [], []
+    for analysis in analyses:
+        baseform = _lexeme(analysis.get("BASEFORM") or "")
+        if baseform and baseform not in lemmas:
+            lemmas.append(baseform)
+        components, roots = _compound_parts(analysis.get("WORDBASES"), baseform)
+        components = tuple(c for c in (_lexeme(c) for c in components) if c)
+        if len(components) > 1 and components not in compounds:
+            compounds.append(components)
+        for part in (*components, *(_lexeme(r) for r in roots)):
+            if part and part not in lemmas and part not in parts:
+                parts.append(part)
+    return FinnishWord(tuple(lemmas), tuple(parts), tuple(compounds))
+
+
 def finnish_analysis(word):
     """(the word and its base forms, its compound parts and derivation roots) by Voikko."""
-    analyser = voikko()
-    lemmas, parts = [word], []
-    if analyser is None:
-        return tuple(lemmas), ()
-    with _voikko_lock:
-        analyses = analyser.analyze(word)
-    for analysis in analyses:
-        baseform = (analysis.get("BASEFORM") or "").lower().replace("-", "")
-        if baseform and WORD.fullmatch(baseform) and baseform not in lemmas:
-            lemmas.append(baseform)
-        for part in _compound_parts(analysis.get("WORDBASES"), baseform):
-            part = part.replace("-", "")
-            if part and WORD.fullmatch(part) and part not in lemmas and part not in parts:
-                parts.append(part)
-    return tuple(lemmas), tuple(parts)
+    analysed = finnish_word(word)
+    return analysed.lemmas, analysed.parts
 
 
 def finnish_lexemes(word):
@@ -149,6 +194,11 @@ class ParsedQuery:
     words: list = field(default_factory=list)
     phrases: list = field(default_factory=list)  # lists of words, from balanced quotes
     prefix: bool = False  # the last word may be incomplete (typing)
+    # Other spellings searched beside a word, found by ``search.spelling`` in the index's own
+    # vocabulary: ä/ö/å restored, a typo corrected, a run-together compound split (several
+    # words separated by spaces, all required). They match, but rank below the typed words.
+    alternatives: dict = field(default_factory=dict)  # word → (spelling, …)
+    corrected: dict = field(default_factory=dict)  # word → the one spelling "did you mean" names
 
     @property
     def empty(self):
@@ -156,6 +206,12 @@ class ParsedQuery:
 
     def normalized(self):
         return " ".join(self.words)
+
+    def corrected_text(self):
+        """The query as "did you mean" shows it, or "" when no word was corrected."""
+        if not self.corrected:
+            return ""
+        return " ".join(self.corrected.get(word, word) for word in self.words)
 
 
 OPERATORS = {"AND", "OR", "NOT", "OCH", "ELLER", "JA", "TAI"}
@@ -196,25 +252,64 @@ def _quote(lexeme):
     return f"'{lexeme}'"
 
 
-def tsquery(language, parsed, finnish="voikko", any_word=False, weights="", parts=True):
+def _word_terms(word, voikko_mode, weights, parts, precise):
+    """The tsquery alternatives (to be OR-ed) for one word as typed.
+
+    A Finnish compound matches as a whole (base form) or, when ``precise``, by all its
+    components together (``uraohjaus``: the base form, or ``ura`` and ``ohjaus``); otherwise by
+    any component or derivation root. ``verkkoohjaus``, ``verkko-ohjaus`` and ``verkko ohjaus``
+    therefore find the same items: each component's documents hold it as a lexeme of its own."""
+    suffix = f":{weights}" if weights else ""
+    if not voikko_mode:
+        return [_quote(word) + suffix]
+    analysed = finnish_word(word)
+    terms = [_quote(lemma) + suffix for lemma in analysed.lemmas]
+    if not parts:
+        return terms
+    if precise and analysed.compounds:
+        for components in analysed.compounds:
+            terms.append("(" + " & ".join(_quote(c) + suffix for c in components) + ")")
+    else:
+        terms += [_quote(part) + suffix for part in analysed.parts]
+    return terms
+
+
+def tsquery(
+    language,
+    parsed,
+    finnish="voikko",
+    any_word=False,
+    weights="",
+    parts=True,
+    alternatives=True,
+    typed=True,
+):
     """(configuration, to_tsquery text) matching documents that contain every query word (or,
     with ``any_word``, at least one) in some analysed form; the last word also as a prefix when
     ``parsed.prefix``. ``weights`` ("A", "AB") limits matches to those weights; without
-    ``parts`` a Finnish word matches only as a whole (base form), not by its compound parts."""
+    ``parts`` a Finnish word matches only as a whole (base form), not by its compound parts.
+    Compounds must match all their parts unless ``any_word``. The word's ``alternatives``
+    (other spellings) are included unless ``alternatives`` is false; ``typed=False`` leaves the
+    typed words out and matches the alternatives only (for ranking them lower)."""
     groups = []
     voikko_mode = uses_voikko(language, finnish)
+    precise = not any_word
     for index, word in enumerate(parsed.words):
         last = index == len(parsed.words) - 1
-        if voikko_mode:
-            lemmas, compound_parts = finnish_analysis(word)
-            alternatives = list(lemmas) + (list(compound_parts) if parts else [])
-        else:
-            alternatives = [word]
-        terms = [_quote(a) + (f":{weights}" if weights else "") for a in alternatives]
-        if last and parsed.prefix and len(word) >= 2:
+        terms = _word_terms(word, voikko_mode, weights, parts, precise) if typed else []
+        if last and typed and parsed.prefix and len(word) >= 2:
             terms.append(_quote(word) + f":*{weights}")
-        groups.append("(" + " | ".join(terms) + ")")
+        if alternatives:
+            for spelling in parsed.alternatives.get(word, ()):
+                spelled = [
+                    "(" + " | ".join(_word_terms(w, voikko_mode, weights, parts, precise)) + ")"
+                    for w in spelling.split()
+                ]
+                terms.append(spelled[0] if len(spelled) == 1 else "(" + " & ".join(spelled) + ")")
+        groups.append("(" + " | ".join(terms) + ")" if terms else "")
     config = "simple" if voikko_mode else SNOWBALL_CONFIG[language]
+    if not typed:
+        groups = [group for group in groups if group]
     return config, (" | " if any_word else " & ").join(groups)
 
 
@@ -249,7 +344,9 @@ def highlight(text, language, parsed, finnish="voikko", width=28):
     if not text or parsed.empty:
         return ""
     wanted = set()
-    for word in parsed.words:
+    spellings = [s for alternatives in parsed.alternatives.values() for s in alternatives]
+    spelled = [word for spelling in spellings for word in spelling.split()]
+    for word in [*parsed.words, *spelled]:
         wanted |= match_keys(language, word, finnish)
     tokens = list(WORD.finditer(text))
     hits = []

@@ -38,6 +38,11 @@ class SearchParams(Schema):
     setting: str | None = Field(None, pattern=SLUG_LIST, max_length=500)
     limit: int = Field(20, ge=1, le=50)
     offset: int = Field(0, ge=0, le=1000)
+    autocorrect: bool = Field(
+        True,
+        description='false: search for the words exactly as typed (the "search instead '
+        'for …" link); a corrected spelling is then only offered in `corrected_query`',
+    )
 
 
 # One declaration of each limit; GraphQL's search and suggest fields count against the same.
@@ -61,10 +66,15 @@ def search(request, params: Query[SearchParams]):
     taxonomy. Filters take the same values as the content listing; facet `value`s are what
     the filters take. Items without a translation are searched in Finnish and marked
     `locale_fallback: true`. When Elasticsearch is configured but unreachable, the database
-    answers and `degraded` is true."""
+    answers and `degraded` is true. Search forgives letters typed without ä/ö/å, typos and
+    compounds spaced or run together: when the words as typed find little and a corrected
+    spelling finds more, `corrected_query` names it and (unless `autocorrect=false`) the items
+    are its results, with `autocorrected: true`."""
     language = resolve_locale(request, params.locale)
     filters = filters_from(params)
-    query = services.build_query(params.q, language, filters, params.limit, params.offset)
+    query = services.build_query(
+        params.q, language, filters, params.limit, params.offset, autocorrect=params.autocorrect
+    )
     return _respond(request, services.search(query, request=request), SearchOut)
 
 

@@ -8,8 +8,9 @@ rank above stem-only ones.
 
 from django.db import connection
 
-from search.analysis import exact_tsquery, phrase_tsqueries, tsquery
+from search.analysis import exact_tsquery, phrase_tsqueries, tsquery, uses_voikko
 from search.models import FACET_FIELDS, SearchDocument
+from search.spelling import ALTERNATIVE_FACTOR
 
 TABLE = SearchDocument._meta.db_table
 SNIPPET_SOURCE_CHARS = 20_000
@@ -54,13 +55,19 @@ def _where(query, any_word):
 
 
 def _rank(query):
-    """Whole words (base forms) count fully, compound parts half, exact surface forms and
-    phrases add a bonus; field weights favour the title and keywords."""
+    """Whole words (base forms) count fully, compound parts half, other spellings less,
+    exact surface forms and phrases add a bonus; field weights favour the title and keywords."""
     parsed = query.parsed
     sql_parts, params = [], []
-    for factor, parts in ((1.0, False), (0.5, True)):
-        config, text = tsquery(query.language, parsed, query.finnish, any_word=True, parts=parts)
-        fi_config, fi_text = tsquery("fi", parsed, query.finnish, any_word=True, parts=parts)
+    stages = [
+        (1.0, {"parts": False, "alternatives": False}),
+        (0.5, {"parts": True, "alternatives": False}),
+    ]
+    if parsed.alternatives:  # other spellings count, but less than the typed words
+        stages.append((ALTERNATIVE_FACTOR, {"parts": True, "typed": False}))
+    for factor, options in stages:
+        config, text = tsquery(query.language, parsed, query.finnish, any_word=True, **options)
+        fi_config, fi_text = tsquery("fi", parsed, query.finnish, any_word=True, **options)
         sql_parts.append(
             f"{factor} * ts_rank('{FIELD_WEIGHTS}', d.vector, CASE WHEN d.language = %s "
             "THEN to_tsquery(%s::regconfig, %s) ELSE to_tsquery(%s::regconfig, %s) END, 1)"
@@ -191,13 +198,14 @@ def suggest_titles(language, parsed, restricted_paths=(), finnish="voikko", limi
 
 
 def search(query):
-    """Hits and facets for ``query``; when no item has every word, items with any of them.
+    """Hits and facets for ``query``; when no item has every word (or every part of a
+    compound word), items with any of them.
 
     Returns {"hits", "facets", "count", "match"} in one query (two when falling back)."""
     hits, facets = _search_once(query)
     count = sum(facets["type"].values())
     match = "all"
-    if count == 0 and len(query.parsed.words) > 1:
+    if count == 0 and (len(query.parsed.words) > 1 or uses_voikko(query.language, query.finnish)):
         any_hits, any_facets = _search_once(query, any_word=True)
         any_count = sum(any_facets["type"].values())
         if any_count:

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import get_text_for_indexing
 
 from cms.cache import bump_named_version
+from search import spelling
 from search.analysis import index_text
 from search.models import FACET_FIELDS, SearchDocument
 
@@ -214,6 +215,7 @@ def write_documents(docs, finnish="voikko"):
         return
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.executemany(_UPSERT, [_row_params(doc, finnish) for doc in docs])
+        spelling.add_terms([(doc.object_type, doc.object_id) for doc in docs])
     bump_named_version("search")
 
 

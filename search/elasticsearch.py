@@ -19,6 +19,7 @@ from django.core.cache import cache
 
 from search.analysis import SNOWBALL_CONFIG, finnish_lexemes, uses_voikko, words
 from search.models import FACET_FIELDS, SearchDocument
+from search.spelling import ALTERNATIVE_FACTOR
 
 logger = logging.getLogger(__name__)
 DOWN_KEY = "search:elasticsearch-down"
@@ -184,12 +185,43 @@ def _match_words(language, query, any_word=False):
     """One clause per query word: any of its analysed forms in any text field."""
     fields = [f"{name}^{boost}" for name, boost in TEXT_FIELDS.items()]
     parsed = query.parsed
+
+    def forms_of(word, boost=1.0):
+        forms = finnish_lexemes(word) if uses_voikko(language, query.finnish) else (word,)
+        return {
+            "multi_match": {
+                "query": " ".join(forms),
+                "fields": fields,
+                "operator": "or",
+                "boost": boost,
+            }
+        }
+
     clauses = []
     for word in parsed.words:
-        forms = finnish_lexemes(word) if uses_voikko(language, query.finnish) else (word,)
-        clauses.append(
-            {"multi_match": {"query": " ".join(forms), "fields": fields, "operator": "or"}}
+        spellings = parsed.alternatives.get(word, ())
+        if not spellings:
+            clauses.append(forms_of(word))
+            continue
+        # The respelling stage (search.spelling): the vocabulary's other spellings, as the
+        # database searches them, and Elasticsearch's own fuzzy matching of the typed word;
+        # both rank below the word as typed.
+        alternatives = [forms_of(word)]
+        for spelling in spellings:
+            spelled = [forms_of(w, ALTERNATIVE_FACTOR) for w in spelling.split()]
+            alternatives.append(spelled[0] if len(spelled) == 1 else {"bool": {"must": spelled}})
+        alternatives.append(
+            {
+                "multi_match": {
+                    "query": word,
+                    "fields": ["title_exact^4", "body_exact"],
+                    "fuzziness": "AUTO",
+                    "prefix_length": 1,
+                    "boost": ALTERNATIVE_FACTOR,
+                }
+            }
         )
+        clauses.append({"bool": {"should": alternatives, "minimum_should_match": 1}})
     if parsed.prefix and parsed.words:
         clauses[-1] = {
             "bool": {

@@ -65,6 +65,15 @@ class SearchResult:
     match: str
     engine: str
     degraded: bool
+    corrected_query: str | None = strawberry.field(
+        description="The corrected spelling when the words as typed found little and it finds "
+        "more; null when nothing was corrected (as correctedQuery in GET /api/v1/search/)."
+    )
+    autocorrected: bool = strawberry.field(
+        description="true: the items are the results of correctedQuery; false with a "
+        'correctedQuery: it is only offered ("Did you mean"), the items are for the words '
+        "as typed."
+    )
     items: list[SearchHit]
     facets: SearchFacets
 
@@ -106,6 +115,8 @@ def _result(data):
         match=data["match"],
         engine=data["engine"],
         degraded=data["degraded"],
+        corrected_query=data["corrected_query"],
+        autocorrected=data["autocorrected"],
         items=[
             SearchHit(
                 **{
@@ -144,6 +155,7 @@ class SearchQueryType:
         settings: list[str] | None = None,
         limit: int = 20,
         offset: int = 0,
+        autocorrect: bool = True,
     ) -> SearchResult:
         try:
             enforce(info.context.request, SEARCHING)
@@ -159,7 +171,9 @@ class SearchQueryType:
             filters = graphql_filters(
                 types, section, topic, keywords, themes, target_groups, sectors, settings
             )
-            query = services.build_query(q, language, filters, limit, offset)
+            query = services.build_query(
+                q, language, filters, limit, offset, autocorrect=autocorrect
+            )
             return _result(services.search(query, request=info.context.request))
         except ApiError as exc:
             raise graphql_error(exc) from exc

@@ -9,6 +9,7 @@ import logging
 
 from django.db import transaction
 
+from search import spelling
 from search.documents import document_for_page, remove_documents, write_documents
 from search.models import SearchDocument
 
@@ -121,7 +122,9 @@ def rebuild(progress=None, finnish="voikko"):
     SearchDocument.objects.filter(object_type=SearchDocument.ObjectType.PAGE).exclude(
         object_id__in=page_ids
     ).delete()
-    return written + rebuild_threads(progress, finnish)
+    written += rebuild_threads(progress, finnish)
+    spelling.refresh_vocabulary()
+    return written
 
 
 def total_objects():

@@ -81,6 +81,8 @@ class SearchQueryStat(models.Model):
     query = models.CharField(_("query"), max_length=200)
     searches = models.PositiveIntegerField(_("searches"), default=0)
     zero_results = models.PositiveIntegerField(_("searches without results"), default=0)
+    # What search offered or showed instead ("did you mean"), the last time; "" for none.
+    corrected_query = models.CharField(_("corrected to"), max_length=200, blank=True, default="")
 
     class Meta:
         verbose_name = _("search statistic")
@@ -91,3 +93,32 @@ class SearchQueryStat(models.Model):
             )
         ]
         indexes = [models.Index(fields=["week", "-searches"], name="search_stat_week")]
+
+
+class SearchTerm(models.Model):
+    """The index's vocabulary: each word form that occurs in one language's documents, with the
+    form folded to plain letters (``työnhakija`` → ``tyonhakija``) and how many documents hold
+    it. Spelling corrections are chosen from it (``search.spelling``), so a correction always
+    finds something. Written with the documents; rebuilt with ``rebuild_search_index``."""
+
+    language = models.CharField(max_length=8)
+    term = models.CharField(max_length=60)
+    folded = models.CharField(max_length=60)
+    documents = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("search term")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "term"], name="search_term_unique")
+        ]
+        indexes = [
+            GinIndex(fields=["folded"], opclasses=["gin_trgm_ops"], name="search_term_trigrams"),
+            models.Index(
+                fields=["language", "folded"],
+                opclasses=["varchar_pattern_ops", "varchar_pattern_ops"],
+                name="search_term_folded",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.term} ({self.language})"

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from search import database
+from search import services
 from search.analysis import parse_query
 from search.services import SearchQuery
 
@@ -20,7 +20,7 @@ def ranked_ids(text, language, finnish="voikko", k=10):
     )
     if query.parsed.empty:
         return []
-    return [hit["object_id"] for hit in database.search(query)["hits"]]
+    return [hit["object_id"] for hit in services.find(query)["hits"]]
 
 
 def evaluate(judgements, language, finnish="voikko", k=10):

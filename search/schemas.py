@@ -61,6 +61,17 @@ class SearchOut(Schema):
     match: str  # "all": every word matched; "any": nothing had all words, some did
     engine: str  # "database" or "elasticsearch"
     degraded: bool  # Elasticsearch is configured but unreachable: the database answered
+    corrected_query: str | None = Field(
+        description="When the words as typed found little and a corrected spelling finds more "
+        "(ä/ö/å restored, a typo corrected, run-together words split): the corrected query, for "
+        '"Showing results for …" or "Did you mean …?". null when nothing was corrected.'
+    )
+    autocorrected: bool = Field(
+        description='true: the items are the results of `corrected_query` (show "Showing '
+        'results for {corrected_query}; search instead for {query}", linking the latter with '
+        "`autocorrect=false`). false with a `corrected_query`: the items are for the words as "
+        'typed (autocorrect=false) and the corrected query is only offered ("Did you mean").'
+    )
     items: list[SearchHitOut]
     facets: FacetsOut
 

@@ -5,6 +5,7 @@ always answers; Elasticsearch answers when ``ELASTICSEARCH_URL`` is set and it i
 otherwise the database does and the result says so (``degraded: true``).
 """
 
+import dataclasses
 import datetime
 import logging
 import re
@@ -17,7 +18,7 @@ from django.utils.translation import gettext, override
 
 from cms.cache import cached, named_version
 from guidance import services as guidance_services
-from search import database
+from search import database, spelling
 from search.analysis import highlight, parse_query, voikko_available
 from search.models import FACET_FIELDS, SearchQueryStat
 
@@ -37,6 +38,7 @@ class SearchQuery:
     limit: int = 20
     offset: int = 0
     finnish: str = "voikko"
+    autocorrect: bool = True  # show results for the corrected query when it finds more
 
     def cache_key(self):
         return [
@@ -46,6 +48,7 @@ class SearchQuery:
             self.parsed.words,
             self.parsed.phrases,
             self.parsed.prefix,
+            sorted(self.parsed.alternatives.items()),
             sorted(self.types),
             self.section_paths,
             self.topic_paths,
@@ -71,7 +74,9 @@ def result_types():
     return types
 
 
-def build_query(text, language, filters, limit=20, offset=0, prefix=False, finnish="voikko"):
+def build_query(
+    text, language, filters, limit=20, offset=0, prefix=False, finnish="voikko", autocorrect=True
+):
     """Validate filters (unknown values → 400) and return a ``SearchQuery``."""
     from cms.api_errors import invalid_parameter
     from guidance import queries
@@ -112,6 +117,7 @@ def build_query(text, language, filters, limit=20, offset=0, prefix=False, finni
         limit=limit,
         offset=offset,
         finnish=finnish,
+        autocorrect=autocorrect,
     )
 
 
@@ -119,10 +125,56 @@ def _container(page_id, kind):
     return guidance_services.container_paths(page_id, kind) if page_id else None
 
 
+# A search that finds fewer items than this, or not every word, is tried again with the typed
+# words' other spellings (``search.spelling``).
+FEW_RESULTS = 3
+
+
 def search(query, record=True, request=None):
-    """Ranked hits, facet counts and the total for ``query``; counts the query for editors."""
+    """Ranked hits, facet counts and the total for ``query``; counts the query for editors.
+
+    When the typed words find little and their other spellings (accents restored, typos
+    corrected, run-together words split) find more, the answer names the corrected query and,
+    with ``query.autocorrect``, shows its results ("showing results for …")."""
     if query.parsed.empty:
         return _empty(query)
+    result = find(query)
+    if record and query.offset == 0:
+        record_query(
+            query.parsed.normalized(), query.language, result["count"], result["corrected_query"]
+        )
+    return {
+        **_present(result["query"], result, request),
+        "corrected_query": result["corrected_query"] or None,
+        "autocorrected": result["autocorrected"],
+    }
+
+
+def find(query):
+    """The engine's result for ``query`` (see ``search``) with ``corrected_query`` ("" when
+    nothing was corrected), ``autocorrected`` and the ``query`` whose results these are."""
+    result = _engine_search(query)
+    corrected_query, autocorrected = "", False
+    if result["count"] < FEW_RESULTS or result["match"] == "any":
+        respelled = spelling.respell(query.parsed, query.language, query.finnish)
+        if respelled.alternatives:
+            retried = _engine_search(dataclasses.replace(query, parsed=respelled))
+            if _finds_more(retried, result):
+                corrected_query = respelled.corrected_text()
+                if query.autocorrect:
+                    result, autocorrected = retried, True
+    return {**result, "corrected_query": corrected_query, "autocorrected": autocorrected}
+
+
+def _finds_more(retried, result):
+    if retried["match"] != result["match"]:
+        return retried["match"] == "all"
+    return retried["count"] > result["count"]
+
+
+def _engine_search(query):
+    """{"hits", "facets", "count", "match", "engine", "degraded", "query"} from the engine in
+    use; the database answers when Elasticsearch is down."""
     engine = current_engine()
     if engine == "elasticsearch":
         from search import elasticsearch
@@ -141,9 +193,7 @@ def search(query, record=True, request=None):
     else:
         degraded = bool(settings.ELASTICSEARCH_URL)  # configured but known to be down
         result = {**_database_search(query), "engine": "database", "degraded": degraded}
-    if record and query.offset == 0:
-        record_query(query.parsed.normalized(), query.language, result["count"])
-    return _present(query, result, request)
+    return {**result, "query": query}
 
 
 def _database_search(query):
@@ -153,17 +203,15 @@ def _database_search(query):
 
 
 def _empty(query):
-    return _present(
-        query,
-        {
-            "hits": [],
-            "facets": {name: {} for name in ["type", "section", *FACET_FIELDS]},
-            "count": 0,
-            "match": "all",
-            "engine": current_engine(),
-            "degraded": False,
-        },
-    )
+    result = {
+        "hits": [],
+        "facets": {name: {} for name in ["type", "section", *FACET_FIELDS]},
+        "count": 0,
+        "match": "all",
+        "engine": current_engine(),
+        "degraded": False,
+    }
+    return {**_present(query, result), "corrected_query": None, "autocorrected": False}
 
 
 def _present(query, result, request=None):
@@ -257,6 +305,10 @@ def suggest(text, language, limit=8):
     def build():
         restricted = queries.site_structure()["restricted"]
         titles = database.suggest_titles(language, parsed, restricted, limit=limit)
+        if not titles:  # what is typed without marks or with a typo
+            respelled = spelling.respell_typing(parsed, language)
+            if respelled.alternatives:
+                titles = database.suggest_titles(language, respelled, restricted, limit=limit)
         return [
             {
                 "type": row["type"],
@@ -285,14 +337,14 @@ def _keyword_suggestions(parsed, language, limit):
     from guidance import queries
 
     vocab = queries.vocabularies()["keywords"]
-    typed = parsed.words[-1]
+    typed = spelling.fold(parsed.words[-1])  # a keyword typed without its marks is found too
     found = []
     for key in vocab["by_key"]:
         label = queries.term_label(vocab, key, language)
-        name_words = [w.lower() for w in re.findall(r"[^\W_]+", label["name"])]
+        name_words = [spelling.fold(w) for w in re.findall(r"[^\W_]+", label["name"])]
         if any(w.startswith(typed) for w in name_words):
             found.append(label)
-    found.sort(key=lambda t: (not t["name"].lower().startswith(typed), t["name"].lower()))
+    found.sort(key=lambda t: (not spelling.fold(t["name"]).startswith(typed), t["name"].lower()))
     return found[:limit]
 
 
@@ -336,24 +388,28 @@ def week_start(day=None):
     return day - datetime.timedelta(days=day.weekday())
 
 
-def record_query(normalized, language, result_count):
-    """Count one search of ``normalized`` this week (and whether it found nothing).
+def record_query(normalized, language, result_count, corrected=""):
+    """Count one search of ``normalized`` this week (and whether it found nothing), with the
+    corrected query that search offered or showed for it, if any.
 
     Long digit runs (phone numbers, personal identity codes) are masked before storing."""
     text = _LONG_NUMBER.sub("#", normalized)[:200]
     if not text:
         return
+    corrected = _LONG_NUMBER.sub("#", corrected or "")[:200]
     table = SearchQueryStat._meta.db_table
     zero = 1 if result_count == 0 else 0
     try:
         with connection.cursor() as cursor:
             cursor.execute(
-                f"""INSERT INTO {table} (week, language, query, searches, zero_results)
-                    VALUES (%s, %s, %s, 1, %s)
+                f"""INSERT INTO {table}
+                        (week, language, query, searches, zero_results, corrected_query)
+                    VALUES (%s, %s, %s, 1, %s, %s)
                     ON CONFLICT (week, language, query) DO UPDATE
                     SET searches = {table}.searches + 1,
-                        zero_results = {table}.zero_results + EXCLUDED.zero_results""",
-                [week_start(), language, text, zero],
+                        zero_results = {table}.zero_results + EXCLUDED.zero_results,
+                        corrected_query = EXCLUDED.corrected_query""",
+                [week_start(), language, text, zero, corrected],
             )
     except Exception:  # statistics must never break a search
         logger.exception("could not record a search statistic")

@@ -1,7 +1,7 @@
 """The editors' search analytics: what counsellors look for, and what they do not find."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Sum
+from django.db.models import Max, Sum
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -66,8 +66,17 @@ class SearchAnalyticsView(WagtailAdminTemplateMixin, TemplateView):
         totals = services.weekly_totals(weeks)
         first = totals[0]["week"]
         stats = SearchQueryStat.objects.filter(week__gte=first)
-        grouped = stats.values("query", "language").annotate(
-            searches=Sum("searches"), zero_results=Sum("zero_results")
+        totals_by_query = {
+            "searches": Sum("searches"),
+            "zero_results": Sum("zero_results"),
+            "corrected": Max("corrected_query"),
+        }
+        grouped = stats.values("query", "language").annotate(**totals_by_query)
+        misspelled = (
+            stats.exclude(corrected_query="")
+            .values("query", "language")
+            .annotate(**totals_by_query)
+            .order_by("-searches", "query")[:25]
         )
         context.update(
             weeks=weeks,
@@ -78,5 +87,6 @@ class SearchAnalyticsView(WagtailAdminTemplateMixin, TemplateView):
             total_zero=sum(w["zero_results"] for w in totals),
             popular=grouped.order_by("-searches", "query")[:25],
             zero=grouped.filter(zero_results__gt=0).order_by("-zero_results", "query")[:25],
+            misspelled=misspelled,
         )
         return context

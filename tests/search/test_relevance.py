@@ -86,3 +86,20 @@ def test_swedish_and_english_queries_find_their_documents(language, documents, q
     _report(language, result)
     assert result["recall"] >= 0.9
     assert result["mrr"] >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("language", "documents", "queries"),
+    [
+        ("fi", relevance_set.FINNISH_DOCUMENTS, relevance_set.FINNISH_MISTYPED_QUERIES),
+        ("sv", relevance_set.SWEDISH_DOCUMENTS, relevance_set.SWEDISH_MISTYPED_QUERIES),
+        ("en", relevance_set.ENGLISH_DOCUMENTS, relevance_set.ENGLISH_MISTYPED_QUERIES),
+    ],
+)
+def test_mistyped_queries_find_their_documents(language, documents, queries):
+    """Letters without marks, typos and respaced compounds: the search corrects them from the
+    index's own words (search.spelling) and finds the document for nine queries in ten."""
+    ids = _load(documents, language, "voikko", first_id=3000)
+    result = evaluate(_judgements(queries, ids), language)
+    _report(f"{language}/mistyped", result)
+    assert result["recall"] >= 0.9

@@ -356,6 +356,7 @@ def test_searches_are_counted_by_week_without_user_data(client, library):
         "query",
         "searches",
         "zero_results",
+        "corrected_query",
     }
 
 

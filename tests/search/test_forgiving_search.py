@@ -1,0 +1,306 @@
+"""Search forgives what people type: letters without ä/ö/å, typos, compounds spaced or run
+together; "did you mean" in REST and GraphQL; suggestions; analytics; both engines."""
+
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from community.factories import StaffUserFactory
+from guidance.factories import ArticlePageFactory, MethodPageFactory
+from search import spelling
+from search.models import SearchQueryStat, SearchTerm
+from tests.search.test_elasticsearch import _RecordingElasticsearch
+
+pytestmark = pytest.mark.django_db
+
+
+def publish(factory, parent, **fields):
+    page = factory(parent=parent, **fields)
+    page.save_revision().publish()
+    return page
+
+
+def search(client, **params):
+    response = client.get("/api/v1/search/", params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def titles(body):
+    return [item["title"] for item in body["items"]]
+
+
+@pytest.fixture
+def library(topic):
+    pages = [
+        (MethodPageFactory, "Työnhakijan viikkosuunnitelma", "Työnhakija suunnittelee viikkonsa."),
+        (ArticlePageFactory, "Ryhmäohjauksen aloitus", "Tutustumisharjoituksia ryhmälle."),
+        (ArticlePageFactory, "Uraohjaus aikuisille", "Uraohjauksen menetelmiä aikuisille."),
+        (MethodPageFactory, "Itsetuntemus ja vahvuudet", "Harjoituksia itsetuntemukseen."),
+        (ArticlePageFactory, "Verkko-ohjauksen käytännöt", "Verkko-ohjaus sopii etäasiakkaille."),
+        (MethodPageFactory, "Urasuunnitelma vaiheittain", "Urasuunnitelman pohja."),
+    ]
+    return {
+        title: publish(factory, topic, title=title, summary=summary)
+        for factory, title, summary in pages
+    }
+
+
+# --- Letters without their marks ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "corrected", "found"),
+    [
+        ("tyonhakija", "työnhakija", "Työnhakijan viikkosuunnitelma"),
+        ("ryhmaohjaus", "ryhmäohjaus", "Ryhmäohjauksen aloitus"),
+    ],
+)
+def test_words_typed_without_their_marks_find_the_words_with_them(
+    client, library, typed, corrected, found
+):
+    body = search(client, q=typed)
+    assert titles(body)[0] == found
+    assert body["corrected_query"] == corrected
+    assert body["autocorrected"] is True
+    assert body["query"] == typed  # what was typed, for "search instead for …"
+    assert "<mark>" in body["items"][0]["highlight"]["title"]
+
+
+def test_an_exact_match_ranks_above_one_found_without_marks(client, library, topic):
+    typo_in_title = publish(ArticlePageFactory, topic, title="Tyonhakija ilman pisteitä")
+    body = search(client, q="tyonhakija")
+    assert titles(body)[:2] == [typo_in_title.title, "Työnhakijan viikkosuunnitelma"]
+
+
+def test_swedish_words_typed_without_their_marks_are_found(client, library, translate):
+    translate(
+        library["Uraohjaus aikuisille"],
+        "sv",
+        {"Uraohjaus aikuisille": "Vägledning för vuxna"},
+    )
+    body = search(client, q="vagledning", locale="sv")
+    assert titles(body)[0] == "Vägledning för vuxna"
+    assert body["corrected_query"] == "vägledning"
+
+
+# --- Typos ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "corrected", "found"),
+    [
+        ("uraohajus", "uraohjaus", "Uraohjaus aikuisille"),
+        ("itsetuntemsu", "itsetuntemus", "Itsetuntemus ja vahvuudet"),
+        ("urasuunitelma", "urasuunnitelma", "Urasuunnitelma vaiheittain"),
+    ],
+)
+def test_a_typo_is_corrected_from_the_index_vocabulary(client, library, typed, corrected, found):
+    body = search(client, q=typed)
+    assert titles(body)[0] == found
+    assert body["corrected_query"] == corrected
+    assert body["autocorrected"] is True
+
+
+def test_autocorrect_false_searches_as_typed_and_only_offers_the_correction(client, library):
+    body = search(client, q="uraohajus", autocorrect="false")
+    assert body["items"] == []
+    assert body["count"] == 0
+    assert body["corrected_query"] == "uraohjaus"
+    assert body["autocorrected"] is False
+
+
+def test_a_correctly_typed_query_is_not_corrected_and_costs_no_more_queries(
+    client, library, django_assert_max_num_queries
+):
+    search(client, q="aikuisille")  # warm the vocabulary and site structure caches
+    with django_assert_max_num_queries(4):  # hits and facets, statistic, card image, crumbs
+        body = search(client, q="ohjaus")
+    assert body["corrected_query"] is None
+    assert body["autocorrected"] is False
+    assert len(body["items"]) >= 3
+
+
+def test_correcting_a_query_is_one_statement_and_cached(client, library):
+    search(client, q="aikuisille")
+    with CaptureQueriesContext(connection) as first:
+        search(client, q="uraohajus")
+    with CaptureQueriesContext(connection) as again:
+        search(client, q="uraohajus")
+    # the search as typed, the respelling, the search again, the statistic, card extras
+    assert len(first.captured_queries) <= 6
+    assert len(again.captured_queries) <= 4  # both searches and the respelling are cached
+
+
+def test_nothing_close_means_no_correction(client, library):
+    body = search(client, q="xqzvyk")
+    assert body["count"] == 0
+    assert body["corrected_query"] is None
+
+
+# --- Compounds and spacing ------------------------------------------------------------------
+
+
+def test_a_compound_spaced_hyphenated_or_run_together_finds_the_same_items(client, library, topic):
+    publish(ArticlePageFactory, topic, title="Ohjaus verkossa", summary="Verkko ja ohjaus.")
+    found = {q: titles(search(client, q=q)) for q in ["verkkoohjaus", "verkko-ohjaus"]}
+    found["verkko ohjaus"] = titles(search(client, q="verkko ohjaus"))
+    assert "Verkko-ohjauksen käytännöt" in found["verkko ohjaus"]
+    assert "Ohjaus verkossa" in found["verkko ohjaus"]
+    assert "Uraohjaus aikuisille" not in found["verkko ohjaus"]  # ohjaus, but no verkko
+    assert sorted(found["verkkoohjaus"]) == sorted(found["verkko-ohjaus"])
+    assert sorted(found["verkko-ohjaus"]) == sorted(found["verkko ohjaus"])
+
+
+# --- GraphQL --------------------------------------------------------------------------------
+
+
+def test_graphql_answers_did_you_mean_like_rest(client, library):
+    query = """query($q: String!, $auto: Boolean!) {
+        search(q: $q, autocorrect: $auto) { query count correctedQuery autocorrected
+                                            items { title } } }"""
+    for auto, count in ((True, 1), (False, 0)):
+        response = client.post(
+            "/graphql/",
+            {"query": query, "variables": {"q": "itsetuntemsu", "auto": auto}},
+            content_type="application/json",
+        )
+        data = response.json()["data"]["search"]
+        assert data["correctedQuery"] == "itsetuntemus"
+        assert data["autocorrected"] is auto
+        assert data["count"] == count
+        assert data["query"] == "itsetuntemsu"
+
+
+def test_did_you_mean_is_documented_in_openapi(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    search_out = schema["components"]["schemas"]["SearchOut"]["properties"]
+    assert "Did you mean" in search_out["autocorrected"]["description"]
+    assert "corrected_query" in search_out
+    parameters = schema["paths"]["/api/v1/search/"]["get"]["parameters"]
+    assert "autocorrect" in {parameter["name"] for parameter in parameters}
+
+
+# --- Suggestions ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("tyonhak", "Työnhakijan viikkosuunnitelma"),  # no marks
+        ("ryhmaoh", "Ryhmäohjauksen aloitus"),
+        ("itsetunts", "Itsetuntemus ja vahvuudet"),  # a typo in the unfinished word
+        ("uraohajus aikui", "Uraohjaus aikuisille"),  # a typo in a finished word
+    ],
+)
+def test_suggestions_tolerate_missing_marks_and_typos(client, library, typed, found):
+    body = client.get("/api/v1/search/suggest/", {"q": typed}).json()
+    assert found in [title["title"] for title in body["titles"]]
+
+
+# --- Analytics ------------------------------------------------------------------------------
+
+
+def test_analytics_record_the_corrected_query_beside_the_typed_one(client, library):
+    search(client, q="uraohajus")
+    search(client, q="uraohajus", autocorrect="false")
+    search(client, q="ohjaus")
+    rows = {row.query: row for row in SearchQueryStat.objects.all()}
+    assert rows["uraohajus"].corrected_query == "uraohjaus"
+    assert rows["uraohajus"].searches == 2
+    assert rows["ohjaus"].corrected_query == ""
+    client.force_login(StaffUserFactory(groups=["Editors"]))
+    html = client.get("/admin/reports/search/").content.decode()
+    # The admin speaks Finnish by default: "Misspelled searches".
+    assert "Virheellisesti kirjoitetut haut" in html
+    misspelled = html.split("Virheellisesti kirjoitetut haut")[1]
+    assert "uraohajus" in misspelled
+    assert "uraohjaus" in misspelled
+    assert "ohjaus<" not in misspelled.replace("uraohjaus<", "")
+
+
+# --- The vocabulary -------------------------------------------------------------------------
+
+
+def test_the_vocabulary_follows_publishing_and_the_rebuild_recounts_it(library, topic):
+    assert SearchTerm.objects.filter(language="fi", term="työnhakija").exists()
+    assert SearchTerm.objects.get(term="työnhakija").folded == "tyonhakija"
+    library["Työnhakijan viikkosuunnitelma"].unpublish()
+    spelling.refresh_vocabulary()
+    assert not SearchTerm.objects.filter(term="työnhakija").exists()
+    assert SearchTerm.objects.filter(term="ryhmäohjauksen").exists()
+
+
+def test_fold_matches_the_sql_folding():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT translate(%s, %s, %s)",
+            ["äöåéüšž", spelling.FOLD_FROM, spelling.FOLD_TO],
+        )
+        assert cursor.fetchone()[0] == spelling.fold("äöåéüšž") == "aoaeusz"
+
+
+# --- Elasticsearch --------------------------------------------------------------------------
+
+
+class _SearchingElasticsearch(_RecordingElasticsearch):
+    """Answers searches as Elasticsearch would for one document titled ``title``: a hit when
+    the request asks for one of ``words``, else none."""
+
+    def __init__(self, words, hit):
+        super().__init__()
+        self.words, self.hit = words, hit
+        handler = self.server.RequestHandlerClass
+        original = handler.do_POST
+        peer = self
+
+        def do_post(request):
+            if not request.path.split("?")[0].endswith("/_search"):
+                return original(request)
+            length = int(request.headers.get("Content-Length", 0))
+            raw = request.rfile.read(length).decode()
+            peer.requests.append(("POST", request.path, raw))
+            found = any(f'"{word}' in raw or f" {word}" in raw for word in peer.words)
+            hits = [{"_score": 1.0, "_source": peer.hit}] if found else []
+            payload = {
+                "hits": {"total": {"value": len(hits)}, "hits": hits},
+                "aggregations": {"type": {"buckets": []}},
+            }
+            request._answer(payload)
+            return None
+
+        handler.do_POST = handler.do_GET = do_post
+
+
+def test_elasticsearch_gets_the_same_corrections_and_its_own_fuzzy_matching(
+    client, library, settings
+):
+    page = library["Uraohjaus aikuisille"]
+    peer = _SearchingElasticsearch(
+        ["uraohjaus"],
+        {
+            "object_type": "page",
+            "object_id": page.pk,
+            "translation_key": str(page.translation_key),
+            "language": "fi",
+            "result_type": "article",
+            "display_title": page.title,
+            "path": "/x/",
+        },
+    )
+    settings.ELASTICSEARCH_URL = peer.url
+    try:
+        body = search(client, q="uraohajus")
+    finally:
+        peer.close()
+    assert body["engine"] == "elasticsearch"
+    assert titles(body) == ["Uraohjaus aikuisille"]  # the peer's one hit
+    assert body["corrected_query"] == "uraohjaus"
+    searches = [json.loads(raw) for _m, path, raw in peer.requests if "_search" in path]
+    assert len(searches) == 2  # as typed, then with the corrections
+    retried = json.dumps(searches[1])
+    assert '"fuzziness": "AUTO"' in retried
+    assert "uraohjaus" in retried
+    assert "uraohjaus" not in json.dumps(searches[0])
