@@ -9,13 +9,13 @@ When a search finds little, ``respell`` looks at each typed word the index does 
 - **one or two edits away** (``itsetuntemsu``), by length as Elasticsearch's "fuzziness AUTO"
   (none up to 2 letters, one up to 5, else two; a swap of neighbours is one edit), among the
   vocabulary's words of similar trigrams (``pg_trgm``);
-- **a run-together pair** (``etaohjaus`` aside, ``distansvagledning``) split into two words the
-  index holds.
+- **a run-together pair** (``careerplanning``) split into two words the index holds (Finnish
+  compounds written together or apart are the analyser's business: ``analysis.finnish_word``).
 
 Words the index knows get their accented twins only (``saa`` also finds ``sää``). The
 alternatives are searched beside the typed words and rank below them
 (``ALTERNATIVE_FACTOR``); "did you mean" names the best one per unknown word.
-Everything here is bounded: at most ``MAX_WORDS`` words, two SQL statements, and a result that
+Everything here is bounded: at most ``MAX_WORDS`` words, one SQL statement, and a result that
 is cached until the index changes.
 """
 
@@ -24,7 +24,7 @@ import functools
 import logging
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from rapidfuzz.distance import OSA
 
 from cms.cache import cached, named_version
@@ -95,8 +95,6 @@ def add_terms(objects: list[tuple[str, int]]) -> None:
 
 def refresh_vocabulary() -> int:
     """Recount the whole vocabulary from the documents, in one transaction. Returns its size."""
-    from django.db import transaction
-
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TERMS}")
         cursor.execute(
