@@ -31,6 +31,23 @@ def invalid_parameter(parameter, message):
     )
 
 
+def validation_error(errors) -> ApiError:
+    """Pydantic's (or ninja's) validation errors as one ``invalid_parameter`` error naming each
+    parameter: the REST and GraphQL APIs refuse bad parameters alike."""
+    details = []
+    for error in errors:
+        location = [str(part) for part in error.get("loc", [])]
+        # ("query", "limit") → "limit"; ("body", "payload", "comment") → "comment"
+        if location[:1] in (["query"], ["path"]):
+            location = location[1:]
+        elif location[:1] == ["body"]:
+            location = location[2:] or location[1:]
+        parameter = ".".join(location)
+        details.append({"parameter": parameter, "message": error.get("msg", "invalid")})
+    names = ", ".join(sorted({d["parameter"] for d in details})) or "request"
+    return ApiError(400, "invalid_parameter", f"Invalid value for {names}.", details)
+
+
 def error_body(code, message, details=None):
     return {"error": {"code": code, "message": message, "details": details or []}}
 
@@ -45,18 +62,8 @@ def install_error_handlers(api):
 
     @api.exception_handler(ValidationError)
     def _validation_error(request, exc):
-        details = []
-        for error in exc.errors:
-            location = [str(part) for part in error.get("loc", [])]
-            # ("query", "limit") → "limit"; ("body", "payload", "comment") → "comment"
-            if location[:1] in (["query"], ["path"]):
-                location = location[1:]
-            elif location[:1] == ["body"]:
-                location = location[2:] or location[1:]
-            parameter = ".".join(location)
-            details.append({"parameter": parameter, "message": error.get("msg", "invalid")})
-        names = ", ".join(sorted({d["parameter"] for d in details})) or "request"
-        return respond(request, 400, "invalid_parameter", f"Invalid value for {names}.", details)
+        error = validation_error(exc.errors)
+        return respond(request, error.status, error.code, error.message, error.details)
 
     @api.exception_handler(Http404)
     def _not_found(request, exc):

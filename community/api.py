@@ -18,6 +18,7 @@ from ninja.security import django_auth
 from cms.api_errors import ApiError, invalid_parameter
 from cms.http import private_response, public_response
 from cms.locales import resolve_locale
+from cms.params import LocaleParam
 from cms.throttling import ClientThrottle, UserThrottle
 from community import discussions, people
 from community.models import ContentSuggestion, Follow
@@ -40,7 +41,6 @@ from community.schemas import (
     ThreadIn,
     ThreadListOut,
 )
-from guidance.api import LocaleParam
 from guidance.schemas import ContentListOut
 from guidance.services import is_visible_item
 

@@ -1,6 +1,5 @@
 """REST endpoints for content, navigation and taxonomies (/api/v1/)."""
 
-import datetime
 import hashlib
 import uuid
 from typing import Annotated, Literal
@@ -19,8 +18,10 @@ from cms.api_errors import ApiError
 from cms.clients import client_address, looks_like_a_bot
 from cms.http import cache_public_get, trusted_json
 from cms.locales import resolve_locale
+from cms.params import LocaleParam
 from cms.throttling import ClientThrottle
 from guidance import queries, serializers, services
+from guidance.filters import ListingParams
 from guidance.schemas import (
     ContentDetailOut,
     ContentListOut,
@@ -32,53 +33,6 @@ from guidance.schemas import (
 )
 
 router = Router(tags=["content"])
-
-LocaleParam = Literal["fi", "sv", "en"] | None
-Ordering = Literal["title", "-title", "-published", "published", "-updated", "popular", "trending"]
-SLUG_LIST = r"^[a-z0-9-]+(,[a-z0-9-]+)*$"
-
-
-class ListingParams(Schema):
-    locale: LocaleParam = Field(None, description="fi, sv or en; else Accept-Language; else fi")
-    type: str | None = Field(
-        None,
-        pattern=r"^[a-z]+(,[a-z]+)*$",
-        description="article, method, tool, material, training (comma-separated for several)",
-    )
-    section: int | None = Field(None, ge=1, description="id of a section page (any language)")
-    topic: int | None = Field(None, ge=1, description="id of a topic page (any language)")
-    keyword: str | None = Field(
-        None, pattern=SLUG_LIST, description="keyword slugs, comma-separated (any of)"
-    )
-    theme: str | None = Field(None, pattern=SLUG_LIST)
-    target_group: str | None = Field(None, pattern=SLUG_LIST)
-    sector: str | None = Field(None, pattern=SLUG_LIST)
-    setting: str | None = Field(None, pattern=SLUG_LIST)
-    updated_since: datetime.datetime | None = Field(None, description="ISO 8601 date-time")
-    ordering: Ordering = "-published"
-    limit: int = Field(20, ge=1, le=100)
-    offset: int = Field(0, ge=0, le=100_000)
-
-
-def _split(value):
-    return [part for part in (value or "").split(",") if part]
-
-
-def filters_from(params, updated_since=None):
-    """ContentFilters from the comma-separated query parameters shared by listing and search."""
-    return queries.ContentFilters(
-        types=_split(params.type),
-        section=params.section,
-        topic=params.topic,
-        terms={
-            "keywords": _split(params.keyword),
-            "themes": _split(params.theme),
-            "target_groups": _split(params.target_group),
-            "sectors": _split(params.sector),
-            "settings": _split(params.setting),
-        },
-        updated_since=updated_since,
-    )
 
 
 @router.get("/navigation/", response=NavigationOut, summary="Section and topic tree")
@@ -110,9 +64,7 @@ def list_content(request, params: Query[ListingParams]):
     in Finnish with `locale_fallback: true`. Taxonomy filters take slugs; several values of one
     filter match any of them, different filters must all match."""
     language = resolve_locale(request, params.locale)
-    if params.updated_since and params.updated_since.tzinfo is None:
-        params.updated_since = timezone.make_aware(params.updated_since)
-    filters = filters_from(params, params.updated_since)
+    filters = params.content_filters()
     count, pages = queries.content_listing(
         language, filters, params.ordering, params.limit, params.offset
     )

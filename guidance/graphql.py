@@ -9,7 +9,9 @@ from strawberry.scalars import JSON
 
 from cms.api_errors import ApiError, invalid_parameter
 from cms.graphql_support import graphql_error, request_language
+from cms.params import join_list, validated
 from guidance import queries, serializers
+from guidance.filters import ListingParams
 
 
 @strawberry.enum
@@ -211,25 +213,6 @@ def _build(cls, data):
     return cls(**values)
 
 
-def graphql_filters(
-    types, section, topic, keywords, themes, target_groups, sectors, settings, updated_since=None
-):
-    """ContentFilters from GraphQL list arguments (shared by content and search)."""
-    return queries.ContentFilters(
-        types=types or [],
-        section=section,
-        topic=topic,
-        terms={
-            "keywords": keywords or [],
-            "themes": themes or [],
-            "target_groups": target_groups or [],
-            "sectors": sectors or [],
-            "settings": settings or [],
-        },
-        updated_since=updated_since,
-    )
-
-
 @strawberry.type
 class ContentQuery:
     @strawberry.field(
@@ -262,22 +245,24 @@ class ContentQuery:
     ) -> ContentList:
         try:
             language = request_language(info, locale)
-            if not 1 <= limit <= 100:
-                raise invalid_parameter("limit", "must be between 1 and 100")
-            if not 0 <= offset <= 100_000:
-                raise invalid_parameter("offset", "must be between 0 and 100000")
-            filters = graphql_filters(
-                types,
-                section,
-                topic,
-                keywords,
-                themes,
-                target_groups,
-                sectors,
-                settings,
-                updated_since,
+            params = validated(
+                ListingParams,
+                type=join_list(types),
+                section=section,
+                topic=topic,
+                keyword=join_list(keywords),
+                theme=join_list(themes),
+                target_group=join_list(target_groups),
+                sector=join_list(sectors),
+                setting=join_list(settings),
+                updated_since=updated_since,
+                ordering=ordering.value,
+                limit=limit,
+                offset=offset,
             )
-            count, pages = queries.content_listing(language, filters, ordering.value, limit, offset)
+            count, pages = queries.content_listing(
+                language, params.content_filters(), params.ordering, params.limit, params.offset
+            )
         except ApiError as exc:
             raise graphql_error(exc) from exc
         request = info.context.request

@@ -7,15 +7,18 @@ from pydantic import Field
 
 from cms.http import public_response
 from cms.locales import resolve_locale
+from cms.params import LOCALE_DESCRIPTION, LocaleParam
 from cms.throttling import ClientThrottle
-from guidance.api import SLUG_LIST, LocaleParam, filters_from
+from guidance.filters import FilterParams
 from search import services
 from search.schemas import SearchOut, SuggestOut
 
 router = Router(tags=["search"])
 
 
-class SearchParams(Schema):
+class SearchParams(FilterParams):
+    """GET /api/v1/search/ and GraphQL ``search``: the listing's filters, the words and paging."""
+
     q: str = Field(
         ...,
         min_length=1,
@@ -23,19 +26,7 @@ class SearchParams(Schema):
         description='Words to look for; "quoted words" must appear together. '
         "Finnish inflections and compound words are understood.",
     )
-    locale: LocaleParam = Field(None, description="fi, sv or en; else Accept-Language; else fi")
-    type: str | None = Field(
-        None,
-        pattern=r"^[a-z]+(,[a-z]+)*$",
-        description="article, method, tool, material, training, discussion (comma-separated)",
-    )
-    section: int | None = Field(None, ge=1, le=2**31, description="id of a section page")
-    topic: int | None = Field(None, ge=1, le=2**31, description="id of a topic page")
-    keyword: str | None = Field(None, pattern=SLUG_LIST, max_length=500)
-    theme: str | None = Field(None, pattern=SLUG_LIST, max_length=500)
-    target_group: str | None = Field(None, pattern=SLUG_LIST, max_length=500)
-    sector: str | None = Field(None, pattern=SLUG_LIST, max_length=500)
-    setting: str | None = Field(None, pattern=SLUG_LIST, max_length=500)
+    locale: LocaleParam = Field(None, description=LOCALE_DESCRIPTION)
     limit: int = Field(20, ge=1, le=50)
     offset: int = Field(0, ge=0, le=1000)
     autocorrect: bool = Field(
@@ -43,6 +34,14 @@ class SearchParams(Schema):
         description='false: search for the words exactly as typed (the "search instead '
         'for …" link); a corrected spelling is then only offered in `corrected_query`',
     )
+
+
+class SuggestParams(Schema):
+    """GET /api/v1/search/suggest/ and GraphQL ``suggest``."""
+
+    q: str = Field(..., min_length=1, max_length=100)
+    locale: LocaleParam = Field(None, description=LOCALE_DESCRIPTION)
+    limit: int = Field(8, ge=1, le=20)
 
 
 # One declaration of each limit; GraphQL's search and suggest fields count against the same.
@@ -71,7 +70,7 @@ def search(request, params: Query[SearchParams]):
     spelling finds more, `corrected_query` names it and (unless `autocorrect=false`) the items
     are its results, with `autocorrected: true`."""
     language = resolve_locale(request, params.locale)
-    filters = filters_from(params)
+    filters = params.content_filters()
     query = services.build_query(
         params.q, language, filters, params.limit, params.offset, autocorrect=params.autocorrect
     )
@@ -84,13 +83,8 @@ def search(request, params: Query[SearchParams]):
     throttle=SUGGESTING,
     summary="Autocomplete",
 )
-def suggest(
-    request,
-    q: str = Query(..., min_length=1, max_length=100),
-    locale: LocaleParam = None,
-    limit: int = Query(8, ge=1, le=20),
-):
+def suggest(request, params: Query[SuggestParams]):
     """Titles and keywords that complete what the user is typing (the last word may be
     unfinished)."""
-    language = resolve_locale(request, locale)
-    return _respond(request, services.suggest(q, language, limit), SuggestOut)
+    language = resolve_locale(request, params.locale)
+    return _respond(request, services.suggest(params.q, language, params.limit), SuggestOut)

@@ -5,12 +5,13 @@ import uuid
 
 import strawberry
 
-from cms.api_errors import ApiError, invalid_parameter
+from cms.api_errors import ApiError
 from cms.graphql_support import graphql_error, request_language
+from cms.params import join_list, validated
 from cms.throttling import enforce
-from guidance.graphql import Crumb, Image, Rendition, graphql_filters
+from guidance.graphql import Crumb, Image, Rendition
 from search import services
-from search.api import SEARCHING, SUGGESTING
+from search.api import SEARCHING, SUGGESTING, SearchParams, SuggestParams
 
 
 @strawberry.type
@@ -160,19 +161,28 @@ class SearchQueryType:
         try:
             enforce(info.context.request, SEARCHING)
             language = request_language(info, locale)
-            if not 1 <= len(q) <= services.MAX_QUERY_LENGTH:
-                raise invalid_parameter(
-                    "q", f"must be 1 to {services.MAX_QUERY_LENGTH} characters long"
-                )
-            if not 1 <= limit <= 50:
-                raise invalid_parameter("limit", "must be between 1 and 50")
-            if not 0 <= offset <= 1000:
-                raise invalid_parameter("offset", "must be between 0 and 1000")
-            filters = graphql_filters(
-                types, section, topic, keywords, themes, target_groups, sectors, settings
+            params = validated(
+                SearchParams,
+                q=q,
+                type=join_list(types),
+                section=section,
+                topic=topic,
+                keyword=join_list(keywords),
+                theme=join_list(themes),
+                target_group=join_list(target_groups),
+                sector=join_list(sectors),
+                setting=join_list(settings),
+                limit=limit,
+                offset=offset,
+                autocorrect=autocorrect,
             )
             query = services.build_query(
-                q, language, filters, limit, offset, autocorrect=autocorrect
+                params.q,
+                language,
+                params.content_filters(),
+                params.limit,
+                params.offset,
+                autocorrect=params.autocorrect,
             )
             return _result(services.search(query, request=info.context.request))
         except ApiError as exc:
@@ -185,13 +195,10 @@ class SearchQueryType:
         try:
             enforce(info.context.request, SUGGESTING)
             language = request_language(info, locale)
-            if not 1 <= len(q) <= 100:
-                raise invalid_parameter("q", "must be 1 to 100 characters long")
-            if not 1 <= limit <= 20:
-                raise invalid_parameter("limit", "must be between 1 and 20")
+            params = validated(SuggestParams, q=q, limit=limit)
         except ApiError as exc:
             raise graphql_error(exc) from exc
-        data = services.suggest(q, language, limit)
+        data = services.suggest(params.q, language, params.limit)
         return Suggestions(
             query=data["query"],
             locale=data["locale"],

@@ -1,0 +1,98 @@
+"""What the public may see, and how it is fetched: the one place for content querysets.
+
+REST, GraphQL, related items and search all start from ``visible_content``; nothing else decides
+visibility. Drafts are never served from here: a live page's row holds its published content,
+and newer draft changes live only in revisions.
+
+- ``taxonomy``: the vocabularies and each page's terms;
+- ``structure``: the visibility rule (``public``, ``visible_content``), the section/topic tree
+  and frontend paths;
+- ``filters``: ``resolve_filters`` (the parameters are declared in ``guidance.filters``);
+- ``listing``: a page of cards (``content_listing`` → ``Listing``), related and featured items;
+- ``items``: one item by id, key or path, its languages and approvals.
+
+The names below are the package's interface; import them from here.
+"""
+
+from guidance.queries.filters import ContentFilters, resolve_filters
+from guidance.queries.items import (
+    available_locales,
+    content_detail,
+    item_key,
+    last_approvals,
+    published_locales,
+    translation_key_at,
+)
+from guidance.queries.listing import (
+    CARD_RENDITIONS,
+    DETAIL_RENDITIONS,
+    Listing,
+    content_listing,
+    featured_content,
+    related_content,
+    with_card_relations,
+)
+from guidance.queries.structure import (
+    NavNode,
+    breadcrumbs_for,
+    container_paths,
+    content_types_by_api_type,
+    excluded_topic_paths,
+    frontend_path,
+    home_url_path,
+    locale_ids,
+    navigation,
+    node_by_id,
+    public,
+    site_structure,
+    visible_content,
+    visible_translation_key,
+)
+from guidance.queries.taxonomy import (
+    TAXONOMY_FIELDS,
+    TAXONOMY_PARAMS,
+    default_language,
+    page_term_ids,
+    term_label,
+    vocabularies,
+    vocabulary_terms,
+)
+
+__all__ = [
+    "CARD_RENDITIONS",
+    "DETAIL_RENDITIONS",
+    "TAXONOMY_FIELDS",
+    "TAXONOMY_PARAMS",
+    "ContentFilters",
+    "Listing",
+    "NavNode",
+    "available_locales",
+    "breadcrumbs_for",
+    "container_paths",
+    "content_detail",
+    "content_listing",
+    "content_types_by_api_type",
+    "default_language",
+    "excluded_topic_paths",
+    "featured_content",
+    "frontend_path",
+    "home_url_path",
+    "item_key",
+    "last_approvals",
+    "locale_ids",
+    "navigation",
+    "node_by_id",
+    "page_term_ids",
+    "public",
+    "published_locales",
+    "related_content",
+    "resolve_filters",
+    "site_structure",
+    "term_label",
+    "translation_key_at",
+    "visible_content",
+    "visible_translation_key",
+    "vocabularies",
+    "vocabulary_terms",
+    "with_card_relations",
+]

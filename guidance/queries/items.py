@@ -1,0 +1,88 @@
+"""One item: found by id, translation key or frontend path, with the languages it is
+published in and its latest approval."""
+
+from django.conf import settings
+from django.db.models import Max
+
+from guidance.models import ContentPage, QualityAssessment
+from guidance.queries.listing import CARD_RENDITIONS, DETAIL_RENDITIONS, with_card_relations
+from guidance.queries.structure import public, site_structure, visible_content
+from guidance.queries.taxonomy import default_language
+
+
+def available_locales(translation_keys):
+    """{translation_key: sorted language codes with a live, public version}."""
+    rows = public(
+        ContentPage.objects.live().filter(translation_key__in=set(translation_keys))
+    ).values_list("translation_key", "locale__language_code")
+    result = {}
+    for key, language in rows:
+        result.setdefault(str(key), set()).add(language)
+    return {key: sorted(langs, key=settings.CONTENT_LOCALES.index) for key, langs in result.items()}
+
+
+def last_approvals(page_ids):
+    """{page id: latest approval time} for a page of items, in one small query. Each language
+    version has its own review: a translation is not approved by its source's assessment.
+
+    (As an annotation on the listing it would run once per candidate row before the sort.)"""
+
+    rows = (
+        QualityAssessment.objects.filter(page_id__in=set(page_ids), result="approved")
+        .values("page_id")
+        .annotate(last=Max("created_at"))
+        .values_list("page_id", "last")
+    )
+    return dict(rows)
+
+
+def content_detail(language, **lookup):
+    """One visible item in ``language`` (or its Finnish version), found by id, key or path
+    (``item_key``'s keywords)."""
+    translation_key = item_key(language, **lookup)
+    if translation_key is None:
+        return None
+    return with_card_relations(
+        visible_content(language).filter(translation_key=translation_key),
+        CARD_RENDITIONS + DETAIL_RENDITIONS,
+        cards_only=False,
+    ).first()
+
+
+def item_key(language, *, page_id=None, translation_key=None, path=None):
+    """The translation key of the item looked up by a page id (of any language version), a key
+    or a frontend path (in any language); None when nothing has that id or path."""
+    if page_id is not None:
+        return (
+            ContentPage.objects.filter(pk=page_id).values_list("translation_key", flat=True).first()
+        )
+    if path is not None:
+        return translation_key_at(path, language)
+    return translation_key
+
+
+def translation_key_at(path, language):
+    """The item at a frontend path in any language (a Swedish path asked for in Finnish finds
+    the item, served in Finnish); the requested language's own path first."""
+    relative = path.strip("/")
+    homes = {code: home[0] for code, home in site_structure()["homes"].items() if home}
+    candidates = {f"{home}{relative}/": code for code, home in homes.items()}
+    rows = public(ContentPage.objects.live().filter(url_path__in=candidates)).values_list(
+        "url_path", "translation_key"
+    )
+    preference = [language, default_language()]
+    ranked = sorted(
+        rows,
+        key=lambda row: (
+            preference.index(candidates[row[0]]) if candidates[row[0]] in preference else 2
+        ),
+    )
+    return ranked[0][1] if ranked else None
+
+
+def published_locales(language, **lookup):
+    """The languages an item is published in (live and public), however it is looked up."""
+    translation_key = item_key(language, **lookup)
+    if translation_key is None:
+        return []
+    return available_locales([translation_key]).get(str(translation_key), [])
