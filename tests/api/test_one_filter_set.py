@@ -36,9 +36,7 @@ def graphql_error(client, field, arguments):
 
 @pytest.mark.parametrize(("rest", "graphql"), BAD)
 def test_listing_refuses_alike_in_rest_and_graphql(client, catalogue, rest, graphql):
-    assert rest_error(client, "/api/v1/content/", rest) == graphql_error(
-        client, "content", graphql
-    )
+    assert rest_error(client, "/api/v1/content/", rest) == graphql_error(client, "content", graphql)
 
 
 @pytest.mark.parametrize(("rest", "graphql"), BAD)
