@@ -34,6 +34,7 @@ COPY --from=assets /build/graphiql cms/static/vendor/graphiql
 COPY guidance guidance
 COPY community community
 COPY search search
+COPY ohjaaja ohjaaja
 COPY locale locale
 COPY manage.py gunicorn.conf.py ./
 # collectstatic reads settings, which require a DATABASE_URL in production; it never connects.

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
+from ninja.responses import NinjaJSONEncoder
 
 from cms.cache import versioned_key
 
@@ -52,8 +53,6 @@ def trusted_json(data):
     django-ninja would validate it again against the response schema, one pydantic model per
     nested object; on a 20-card listing that costs as much as all its SQL. The schemas still
     generate the OpenAPI document, and tests check the responses against them."""
-    from ninja.responses import NinjaJSONEncoder
-
     return HttpResponse(
         json.dumps(data, cls=NinjaJSONEncoder, ensure_ascii=False).encode(),
         content_type="application/json; charset=utf-8",

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from cms.images import without_metadata
+
 
 class CustomImage(AbstractImage):
     # Wagtail's own ``description`` is the alt text; here it is required (WCAG 1.1.1).
@@ -37,8 +39,6 @@ class CustomImage(AbstractImage):
 
     def save(self, *args, **kwargs):
         if self.file and not getattr(self.file, "_committed", True):  # a new upload
-            from cms.images import without_metadata
-
             cleaned = without_metadata(self.file)
             if cleaned is not None:
                 self.file = cleaned

@@ -58,6 +58,7 @@ FRONTEND_URLS = env_list("FRONTEND_URLS", "" if PRODUCTION else "http://localhos
 WEBHOOK_SECRET = env("WEBHOOK_SECRET", "" if PRODUCTION else "dev-webhook-secret")
 
 INSTALLED_APPS = [
+    "ohjaaja",
     "cms",
     "community",
     "guidance",
@@ -119,7 +120,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "cms.urls"
+ROOT_URLCONF = "ohjaaja.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
 
 TEMPLATES = [

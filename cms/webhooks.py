@@ -13,9 +13,13 @@ import json
 import logging
 import time
 
+import requests
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import default_task_backend, task
+
+from cms.models import WebhookDelivery
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +44,6 @@ def encode(payload) -> bytes:
 
 def notify(event, item):
     """Record one delivery per frontend URL and enqueue them after the transaction commits."""
-    from cms.models import WebhookDelivery
-
     if not settings.WEBHOOK_URLS:
         return []
     payload = {"event": event, "occurred_at": timezone.now().isoformat(), "item": item}
@@ -51,8 +53,6 @@ def notify(event, item):
     ]
 
     def enqueue():
-        from cms.tasks import deliver_webhook
-
         for delivery in deliveries:
             try:
                 deliver_webhook.enqueue(str(delivery.pk))
@@ -65,10 +65,6 @@ def notify(event, item):
 
 def attempt(delivery):
     """Send one attempt; update the log. Returns True when delivered."""
-    import requests
-
-    from cms.models import WebhookDelivery
-
     body = encode(delivery.payload)
     timestamp = str(int(time.time()))
     delivery.attempts += 1
@@ -113,3 +109,26 @@ def attempt(delivery):
         delivery.next_attempt_at = timezone.now() + datetime.timedelta(seconds=delay)
     delivery.save()
     return delivered
+
+
+@task()
+def deliver_webhook(delivery_id):
+    """Deliver one webhook; on failure schedule the next attempt with backoff."""
+    with transaction.atomic():
+        delivery = (
+            WebhookDelivery.objects.select_for_update(skip_locked=True)
+            .filter(pk=delivery_id)
+            .first()
+        )
+        if delivery is None or delivery.status in (
+            WebhookDelivery.Status.DELIVERED,
+            WebhookDelivery.Status.FAILED,
+        ):
+            return delivery.status if delivery else "missing"
+        attempt(delivery)
+    if delivery.status == WebhookDelivery.Status.RETRYING:
+        if default_task_backend.supports_defer:
+            deliver_webhook.using(run_after=delivery.next_attempt_at).enqueue(delivery_id)
+        else:  # the immediate backend (tests, quick start): retry at once, bounded by attempts
+            deliver_webhook.enqueue(delivery_id)
+    return delivery.status

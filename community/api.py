@@ -9,7 +9,9 @@ import uuid
 from typing import Annotated
 
 from django.conf import settings
+from django.contrib.auth import logout
 from django.core import signing
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse, JsonResponse
 from ninja import Header, Path, Query, Router
 from ninja.responses import Status
@@ -19,8 +21,9 @@ from cms.api_errors import ApiError, invalid_parameter
 from cms.http import private_response, public_response
 from cms.locales import resolve_locale
 from cms.params import LocaleParam
+from cms.sanitising import plain_text
 from cms.throttling import ClientThrottle, UserThrottle
-from community import discussions, people
+from community import discussions, erasure, names, people
 from community.models import ContentSuggestion, Follow
 from community.notifications import read_unsubscribe_token
 from community.schemas import (
@@ -41,6 +44,7 @@ from community.schemas import (
     ThreadIn,
     ThreadListOut,
 )
+from guidance import services
 from guidance.schemas import ContentListOut
 from guidance.services import is_visible_item
 
@@ -84,7 +88,7 @@ def thread_data(thread, viewer, post_count=None):
         "title": thread.title,
         "area": area_data(thread.area),
         "content_key": thread.content_key,
-        "author": discussions.author_label(thread.author, thread.pk, viewer),
+        "author": names.author_label(thread.author, thread.pk, viewer),
         "language": thread.language,
         "created_at": thread.created_at,
         "last_post_at": thread.last_post_at,
@@ -96,7 +100,7 @@ def thread_data(thread, viewer, post_count=None):
 def post_data(post, viewer):
     return {
         "id": post.pk,
-        "author": discussions.author_label(post.author, post.thread_id, viewer),
+        "author": names.author_label(post.author, post.thread_id, viewer),
         "body": "" if post.deleted else post.body,
         "reply_to": post.reply_to_id,
         "created_at": post.created_at,
@@ -144,7 +148,6 @@ def me(request):
 @router.patch("/me/", response=ProfileOut, auth=django_auth, summary="Change my profile")
 def update_me(request, payload: ProfileIn):
     """Display name, public profile, sector, workplace type and notification choices."""
-    from django.core.exceptions import ValidationError as DjangoValidationError
 
     try:
         people.update_profile(request.user, payload.model_dump(exclude_unset=True))
@@ -152,17 +155,6 @@ def update_me(request, payload: ProfileIn):
         name, messages = next(iter(exc.message_dict.items()))
         raise invalid_parameter(name, messages[0]) from exc
     return _private_as(ProfileOut, people.profile(request.user))
-
-
-def _cards(request, keys, language):
-    from guidance import queries, serializers
-
-    order = {key: index for index, key in enumerate(keys)}
-    pages = queries.with_card_relations(
-        queries.visible_content(language).filter(translation_key__in=keys)
-    )
-    pages = sorted(pages, key=lambda page: order.get(page.translation_key, 0))
-    return serializers.cards(pages, language, request)
 
 
 def _card_list(request, language, items):
@@ -184,7 +176,9 @@ def favourites(request, locale: LocaleParam = None):
     published are left out but stay saved)."""
     language = resolve_locale(request, locale)
     return _card_list(
-        request, language, _cards(request, people.favourite_keys(request.user), language)
+        request,
+        language,
+        services.cards_for_keys(people.favourite_keys(request.user), language, request),
     )
 
 
@@ -223,18 +217,18 @@ def recent(request, locale: LocaleParam = None):
     """Items this counsellor opened lately (counted by POST /content/{id}/view/)."""
     language = resolve_locale(request, locale)
     return _card_list(
-        request, language, _cards(request, people.recent_keys(request.user), language)
+        request,
+        language,
+        services.cards_for_keys(people.recent_keys(request.user), language, request),
     )
 
 
 @router.get("/me/recommendations/", response=ContentListOut, auth=django_auth, summary="For you")
 def recommendations(request, locale: LocaleParam = None, limit: int = Query(10, ge=1, le=50)):
     """Items ranked for this counsellor from their interests, favourites and views."""
-    from guidance import serializers
-
     language = resolve_locale(request, locale)
     pages = people.recommendations(request.user, language, limit)
-    return _card_list(request, language, serializers.cards(pages, language, request))
+    return _card_list(request, language, services.cards(pages, language, request))
 
 
 @router.get("/me/export/", auth=django_auth, summary="Export my data")
@@ -249,11 +243,10 @@ def export(request):
 def erase(request, payload: EraseIn):
     """Delete the account and personal data. Posts stay as "deleted user" unless
     `delete_posts` is true; other people's replies stay either way. Signs out."""
-    from django.contrib.auth import logout
 
     user = request.user
     logout(request)
-    people.erase(user, delete_posts=payload.delete_posts)
+    erasure.erase(user, delete_posts=payload.delete_posts)
     return Status(204, None)
 
 
@@ -457,7 +450,6 @@ def report(request, post_id: Id, payload: ReportIn):
 )
 def suggest_content(request, payload: SuggestionIn):
     """Propose a method or material (a link and why it helps); editors see it in their inbox."""
-    from cms.sanitising import plain_text
 
     suggestion = ContentSuggestion.objects.create(
         user=request.user,

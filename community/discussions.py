@@ -4,9 +4,6 @@ API endpoints and GraphQL resolvers call these functions; they raise ``Community
 HTTP status) for anything a user may not do, and never leave a half-written change behind.
 """
 
-import hashlib
-import hmac
-
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
@@ -26,7 +23,9 @@ from community.models import (
     Thread,
 )
 from community.names import contains_link
-from community.people import is_verified_member, public_profile_id
+from community.notifications import notify_followers
+from community.people import is_verified_member
+from community.search_source import reindex_threads
 from guidance.services import is_visible_item, visible_item_exists
 
 MODERATE_PERMISSION = "community.moderate_discussions"
@@ -46,25 +45,6 @@ def is_moderator(user):
 
 
 # --- Reading ------------------------------------------------------------------------------------
-
-
-def author_label(user, thread_id, viewer=None):
-    """How an author appears: their display name only with a public profile; otherwise a
-    pseudonym that is stable within one thread and different in every other."""
-    if user is None:
-        return {"name": _("deleted user"), "profile_id": None, "is_me": False}
-    is_me = bool(viewer and viewer.is_authenticated and viewer.pk == user.pk)
-    if user.public_profile:
-        return {"name": user.display_name, "profile_id": public_profile_id(user), "is_me": is_me}
-    digest = hmac.new(
-        settings.SECRET_KEY.encode(), f"{thread_id}:{user.pk}".encode(), hashlib.sha256
-    ).digest()
-    number = int.from_bytes(digest[:4], "big") % 9000 + 1000
-    return {
-        "name": _("Counsellor %(number)s") % {"number": number},
-        "profile_id": None,
-        "is_me": is_me,
-    }
 
 
 def _on_visible_content():
@@ -241,9 +221,7 @@ def _clean_body(user, body):
 
 
 def _reindex(thread):
-    from search.threads import index_threads
-
-    index_threads([thread.pk])
+    reindex_threads([thread.pk])
 
 
 def create_thread(user, *, title, body, language, area=None, content_key=None, idempotency_key=""):
@@ -316,7 +294,6 @@ def reply(user, thread_id, *, body, reply_to=None, idempotency_key=""):
             Follow.objects.get_or_create(thread=thread, user=user)
     except IntegrityError:
         return Post.objects.get(author=user, idempotency_key=idempotency_key), False
-    from community.notifications import notify_followers
 
     # The task row commits with the post (django-tasks' database backend), so the worker
     # never sees a post that was rolled back.

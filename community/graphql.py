@@ -17,6 +17,7 @@ from community.api import (
     thread_data,
     thread_detail_data,
 )
+from community.models import Report
 from guidance.services import is_visible_item
 
 
@@ -256,7 +257,6 @@ class CommunityMutation:
     def report_post(
         self, info: strawberry.Info, post_id: int, reason: str, details: str = ""
     ) -> bool:
-        from community.models import Report
 
         user = _user(info)
         _throttle(info, REPORTING)

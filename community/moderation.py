@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,6 +11,7 @@ from wagtail.log_actions import log
 
 from community.models import Post, Report, Thread, User
 from community.notifications import decision_text, tell_author
+from community.search_source import reindex_threads
 
 ACTIONS = {
     "hide": "community.post.hide",
@@ -24,7 +26,6 @@ ACTIONS = {
 
 def queue():
     """Posts that need a moderator: hidden, or with open reports; most reported first."""
-    from django.db.models import Count, Q
 
     return (
         Post.objects.filter(Q(hidden=True, deleted=False) | Q(reports__status=Report.Status.OPEN))
@@ -45,9 +46,7 @@ def _resolve_reports(post, status):
 
 
 def _reindex(thread_id):
-    from search.threads import index_threads
-
-    index_threads([thread_id])
+    reindex_threads([thread_id])
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
-"""What a counsellor may call themselves, and what counts as a link in a post.
+"""What a counsellor may call themselves, how they appear to others (their public profile id,
+or a pseudonym per thread), and what counts as a link in a post.
 
 A display name is shown to everyone next to posts, so it is plain text: normalised (NFKC, single
 spaces), 2–50 characters, with no markup characters, no control or invisible characters (a
@@ -9,9 +10,12 @@ deleted-user label, and the staff roles.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 import unicodedata
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from linkify_it import LinkifyIt
@@ -71,3 +75,32 @@ def contains_link(text: str) -> bool:
     """Whether ``text`` holds anything a reader's device would turn into a link: any scheme or
     letter case, ``www.`` or a bare domain, fullwidth or other compatibility characters."""
     return bool(_linkify.test(normalised(text)))
+
+
+# --- How an author appears to others --------------------------------------------------------
+
+
+def public_profile_id(user) -> str:
+    """A stable, opaque id for a public profile: it tells posts by the same person apart without
+    giving out the account's sequential key (which counts the accounts and can be enumerated)."""
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"profile:{user.pk}".encode(), hashlib.sha256)
+    return digest.hexdigest()[:20]
+
+
+def author_label(user, thread_id, viewer=None):
+    """How an author appears: their display name only with a public profile; otherwise a
+    pseudonym that is stable within one thread and different in every other."""
+    if user is None:
+        return {"name": _("deleted user"), "profile_id": None, "is_me": False}
+    is_me = bool(viewer and viewer.is_authenticated and viewer.pk == user.pk)
+    if user.public_profile:
+        return {"name": user.display_name, "profile_id": public_profile_id(user), "is_me": is_me}
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"{thread_id}:{user.pk}".encode(), hashlib.sha256
+    ).digest()
+    number = int.from_bytes(digest[:4], "big") % 9000 + 1000
+    return {
+        "name": _("Counsellor %(number)s") % {"number": number},
+        "profile_id": None,
+        "is_me": is_me,
+    }

@@ -7,7 +7,12 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
+from django_tasks import task
+
+from community.models import Follow, Post, User
+from community.names import author_label
 
 UNSUBSCRIBE_SALT = "community.unsubscribe"
 
@@ -24,7 +29,6 @@ def read_unsubscribe_token(token):
 
 
 def unsubscribe_url(user_id, thread_id):
-    from django.urls import reverse
 
     path = reverse("api-v1:unsubscribe")
     return f"{settings.WAGTAILADMIN_BASE_URL}{path}?token={unsubscribe_token(user_id, thread_id)}"
@@ -46,15 +50,10 @@ def _send(user, subject, template, context, unsubscribe=None):
 
 def notify_followers(post_id):
     """Queue one email per follower (not the author) who wants replies by email."""
-    from community.tasks import send_reply_notifications
-
     send_reply_notifications.enqueue(post_id)
 
 
 def send_reply_emails(post_id):
-    from community.discussions import author_label
-    from community.models import Follow, Post
-
     post = Post.objects.select_related("thread", "author").filter(pk=post_id).first()
     if post is None or post.hidden or post.deleted:
         return 0
@@ -91,8 +90,6 @@ def send_reply_emails(post_id):
 def send_daily_digests(now=None):
     """One email per counsellor who asked for a digest: new posts of the last day in the
     threads they follow. Returns the number of emails sent."""
-    from community.models import Follow, Post, User
-
     now = now or timezone.now()
     since = now - datetime.timedelta(days=1)
     sent = 0
@@ -157,3 +154,17 @@ def tell_author(post, action, note=""):
         },
     )
     return True
+
+
+# --- Background tasks (django-tasks) --------------------------------------------------------
+
+
+@task()
+def send_reply_notifications(post_id):
+    return send_reply_emails(post_id)
+
+
+@task()
+def send_daily_digests_task():
+    """The daily digest run (``manage.py enqueue_daily_tasks`` queues it)."""
+    return send_daily_digests()

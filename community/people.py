@@ -1,12 +1,7 @@
 """A counsellor's own data: profile, favourites, interests, recently viewed, recommendations,
 export and erasure."""
 
-import hashlib
-import hmac
-
 from allauth.account.models import EmailAddress
-from axes.models import AccessAttempt
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
@@ -22,9 +17,10 @@ from community.models import (
     Report,
     Thanks,
     Thread,
-    User,
 )
-from community.names import clean_display_name
+from community.names import clean_display_name, public_profile_id
+from guidance.models import ContentPage, Keyword
+from guidance.queries import term_label, visible_content, vocabularies, with_card_relations
 
 RECENT_KEPT = 50
 PROFILE_FIELDS = [
@@ -46,13 +42,6 @@ def is_verified_member(user) -> bool:
             EmailAddress.objects.filter(user=user, verified=True).exists()
         )
     return user._verified_member
-
-
-def public_profile_id(user) -> str:
-    """A stable, opaque id for a public profile: it tells posts by the same person apart without
-    giving out the account's sequential key (which counts the accounts and can be enumerated)."""
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"profile:{user.pk}".encode(), hashlib.sha256)
-    return digest.hexdigest()[:20]
 
 
 def profile(user):
@@ -103,8 +92,6 @@ def set_favourite(user, translation_key, on):
 
 
 def interest_slugs(user):
-    from guidance.queries import term_label, vocabularies
-
     vocab = vocabularies()["keywords"]
     keys = [
         str(k) for k in Interest.objects.filter(user=user).values_list("keyword_key", flat=True)
@@ -114,8 +101,6 @@ def interest_slugs(user):
 
 def set_interests(user, slugs):
     """Replace the interests with the keywords ``slugs``; unknown slugs → ValueError(slug)."""
-    from guidance.queries import vocabularies
-
     vocab = vocabularies()["keywords"]
     keys = []
     for slug in slugs:
@@ -142,6 +127,11 @@ def record_recent_view(user, translation_key):
         RecentView.objects.filter(pk__in=list(stale)).delete()
 
 
+def on_item_viewed(sender, user, translation_key, **kwargs):
+    """``guidance.signals.item_viewed``: the item goes first on the reader's recent list."""
+    record_recent_view(user, translation_key)
+
+
 def recent_keys(user, limit=20):
     return list(
         RecentView.objects.filter(user=user)
@@ -154,9 +144,6 @@ def recommendations(user, language, limit=10):
     """Items "for you": sharing keywords with the interests (weight 3), favourites (2) and
     recently viewed items (1); already saved or just seen items are left out; ties go to the
     newest. Counsellors with no signals get the newest items."""
-    from guidance.models import ContentPage
-    from guidance.queries import visible_content, with_card_relations
-
     interest_keys = list(Interest.objects.filter(user=user).values_list("keyword_key", flat=True))
     favourites = favourite_keys(user)
     recent = recent_keys(user, limit=20)
@@ -168,8 +155,6 @@ def recommendations(user, language, limit=10):
                 contentpage__translation_key__in=translation_keys
             ).values_list("keyword_id", flat=True)
         )
-
-    from guidance.models import Keyword
 
     interest_ids = list(
         Keyword.objects.filter(translation_key__in=interest_keys).values_list("pk", flat=True)
@@ -258,36 +243,3 @@ def export(user):
             )
         ),
     }
-
-
-@transaction.atomic
-def erase(user, delete_posts=False):
-    """Remove the person: personal data goes; their posts stay under "deleted user" (or go,
-    ``delete_posts``), and other people's replies stay intact either way."""
-    from django.contrib.sessions.models import Session
-
-    thread_ids = list(
-        Post.objects.filter(author=user).values_list("thread_id", flat=True).distinct()
-    )
-    if delete_posts:
-        from community.discussions import remove_post
-
-        for post in (
-            Post.objects.filter(author=user).select_related("thread").order_by("-created_at")
-        ):
-            remove_post(post)
-    Post.objects.filter(author=user).update(idempotency_key="")
-    # Failed sign-in records name the account (django-axes).
-    AccessAttempt.objects.filter(username__in=[user.username, user.email]).delete()
-    # Reports they made stay for the moderators, without the reporter; free-text details go.
-    Report.objects.filter(reporter=user).update(details="")
-    ContentSuggestion.objects.filter(user=user).update(user=None)
-    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
-        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
-            session.delete()
-    User.objects.filter(
-        pk=user.pk
-    ).delete()  # favourites, interests, views, thanks, follows cascade
-    from search.threads import index_threads
-
-    index_threads(thread_ids)

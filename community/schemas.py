@@ -19,7 +19,7 @@ ReportReason = Literal[
 class ProfileOut(Schema):
     display_name: str
     public_profile: bool
-    profile_id: str | None  # opaque (community.people.public_profile_id)
+    profile_id: str | None  # opaque (community.names.public_profile_id)
     sector: str
     workplace_type: str
     notify_replies: bool

@@ -20,7 +20,7 @@ from cms.http import cache_public_get, trusted_json
 from cms.locales import resolve_locale
 from cms.params import LocaleParam
 from cms.throttling import ClientThrottle
-from guidance import queries, serializers, services
+from guidance import queries, serializers, services, signals
 from guidance.filters import ListingParams
 from guidance.schemas import (
     ContentDetailOut,
@@ -147,11 +147,10 @@ def count_view(request, content_id: Annotated[int, Path(ge=1, le=2**31)]):
         raise Http404("No published content item matches.")
     today = timezone.localdate()
     if request.user.is_authenticated and check_csrf(request) is None:
-        # Signed-in counsellors keep a "recently viewed" list: a write to their data, so it needs
-        # the CSRF token like every other (a forged cross-site POST counts as anonymous).
-        from community.people import record_recent_view
-
-        record_recent_view(request.user, translation_key)
+        # Signed-in counsellors keep a "recently viewed" list (community listens): a write to
+        # their data, so it needs the CSRF token like every other (a forged cross-site POST
+        # counts as anonymous).
+        signals.item_viewed.send(sender=None, user=request.user, translation_key=translation_key)
     # One view per client address (or account) per item per day, whatever its User-Agent says;
     # crawlers are not counted.
     viewer = f"user-{request.user.pk}" if request.user.is_authenticated else client_address(request)

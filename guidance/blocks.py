@@ -131,6 +131,7 @@ class TranslatableTableBlock(TableBlock):
     Wagtail's TableBlock, so a Swedish page would show a Finnish table)."""
 
     def get_translatable_segments(self, value):
+        # Deferred: wagtail-localize's segments import its models, and blocks load with ours.
         from wagtail_localize.segments import StringSegmentValue
 
         value = value or {}

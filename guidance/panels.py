@@ -2,6 +2,9 @@
 
 from wagtail.admin.panels import Panel
 
+from guidance.models import QualityAssessment
+from guidance.services import feedback_summary
+
 
 class QualityPanel(Panel):
     """Read-only: "was this helpful" counts, recent comments and the assessment history."""
@@ -10,9 +13,6 @@ class QualityPanel(Panel):
         template_name = "guidance/panels/quality_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from guidance.models import QualityAssessment
-            from guidance.services import feedback_summary
-
             context = super().get_context_data(parent_context)
             key = getattr(self.instance, "translation_key", None)
             context["feedback"] = feedback_summary(key) if key else None

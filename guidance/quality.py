@@ -9,6 +9,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cms.cache import cached
 from guidance.forms import criteria_for_form
 from guidance.models import (
     ContentPage,
@@ -115,7 +116,6 @@ def quality_summary(page, language):
 
     Cached until content changes (an approval publishes, which bumps the content version) or
     the day changes (a review falls due)."""
-    from cms.cache import cached
 
     return cached(
         ["quality-summary", page.translation_key, language, timezone.localdate(), page.pk],

@@ -5,6 +5,9 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
+from guidance import queries
+from guidance.services import visible_pages
+
 
 class FrontendPageLinkHandler(PageLinkHandler):
     """``<a href="/{path}/" data-content-key="…">``: the linked page's translation in the active
@@ -14,8 +17,6 @@ class FrontendPageLinkHandler(PageLinkHandler):
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
-        from guidance import queries
-        from guidance.services import visible_pages
 
         language = (get_language() or queries.default_language())[:2]
         ids = [str(attrs.get("id")) for attrs in attrs_list]

@@ -1,12 +1,20 @@
 """Domain logic for guidance content (no HTTP here)."""
 
+from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from django.db.models import F
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.http import Http404
 from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail_localize.models import Translation, TranslationSource
+
+from cms.sanitising import plain_text
+from guidance import queries, serializers
+from guidance.models import ContentFeedback, ContentPage, ContentViewDay
 
 
 def translate_page(page, language_code, strings, *, user=None, publish=True):
@@ -111,14 +119,11 @@ def _through_columns(through, model):
 
 def record_view(translation_key, day):
     """Add one view for ``day``: a single atomic upsert, safe under concurrent requests."""
-    from guidance.models import ContentViewDay
 
     updated = ContentViewDay.objects.filter(translation_key=translation_key, day=day).update(
         views=F("views") + 1
     )
     if not updated:
-        from django.db import IntegrityError
-
         try:
             with transaction.atomic():
                 ContentViewDay.objects.create(translation_key=translation_key, day=day, views=1)
@@ -131,12 +136,6 @@ def record_view(translation_key, day):
 def page_from_preview_token(content_type, token):
     """The unsaved or draft page behind a headless-preview token, if the token is valid and
     younger than ``PREVIEW_TOKEN_MAX_AGE``; otherwise ``Http404`` (nothing is revealed)."""
-    from django.apps import apps
-    from django.conf import settings
-    from django.core import signing
-    from django.http import Http404
-
-    from guidance.models import ContentPage
 
     app_label, _, model_name = content_type.partition(".")
     try:
@@ -157,8 +156,6 @@ def page_from_preview_token(content_type, token):
 
 def record_feedback(translation_key, language, helpful, comment):
     """Store "was this helpful"; the comment is reduced to plain text (no HTML survives)."""
-    from cms.sanitising import plain_text
-    from guidance.models import ContentFeedback
 
     text = plain_text(comment)[:500]
     return ContentFeedback.objects.create(
@@ -168,9 +165,6 @@ def record_feedback(translation_key, language, helpful, comment):
 
 def feedback_summary(translation_key, recent=5):
     """Counts and the latest comments, for reviewers."""
-    from django.db.models import Count, Q
-
-    from guidance.models import ContentFeedback
 
     rows = ContentFeedback.objects.filter(translation_key=translation_key)
     counts = rows.aggregate(
@@ -190,7 +184,6 @@ def feedback_summary(translation_key, recent=5):
 
 def visible_pages(queryset=None):
     """``queryset`` (default: all pages) narrowed to live pages outside view restrictions."""
-    from guidance import queries
 
     return queries.public((queryset if queryset is not None else Page.objects.all()).live())
 
@@ -199,23 +192,18 @@ def visible_item_exists(key_field: str):
     """An ``Exists`` for other apps' querysets: the item named by their ``key_field`` (a
     translation key) is visible. Correlated, so each row costs one probe of the
     (translation_key, locale) index rather than a scan of every visible page."""
-    from django.db.models import Exists, OuterRef
-
-    from guidance.models import ContentPage
 
     return Exists(visible_pages(ContentPage.objects.filter(translation_key=OuterRef(key_field))))
 
 
 def is_visible_item(translation_key) -> bool:
     """Whether a content item (any language version of it) is visible to the public."""
-    from guidance.models import ContentPage
 
     return visible_pages(ContentPage.objects.filter(translation_key=translation_key)).exists()
 
 
 def visible_item_keys(translation_keys) -> set:
     """The subset of ``translation_keys`` whose items are visible to the public."""
-    from guidance.models import ContentPage
 
     return set(
         visible_pages(ContentPage.objects.filter(translation_key__in=list(translation_keys)))
@@ -226,9 +214,6 @@ def visible_item_keys(translation_keys) -> set:
 
 def frontend_url(page) -> str | None:
     """Where the JOD frontend shows ``page`` (None when the page is not visible)."""
-    from django.conf import settings
-
-    from guidance import queries
 
     if not visible_pages(Page.objects.filter(pk=page.pk)).exists():
         return None
@@ -240,8 +225,6 @@ def card_extras(page_ids, request=None) -> dict:
     """{page id: {"image", "breadcrumbs"}} for content pages shown outside listings (search
     hits): the main image as on a card and the crumbs in the page's own language, as
     ``serializers.card`` gives them. Three queries whatever the number of pages."""
-    from guidance import queries, serializers
-    from guidance.models import ContentPage
 
     pages = queries.with_card_relations(ContentPage.objects.filter(pk__in=list(page_ids)))
     return {
@@ -256,6 +239,21 @@ def card_extras(page_ids, request=None) -> dict:
 def container_paths(page_id: int, kind: str) -> list[str]:
     """The tree paths of every language version of a section or topic (``kind``), for other
     apps' filters; an id that is no such node is a 400 naming the ``kind`` parameter."""
-    from guidance import queries
 
     return queries.container_paths(page_id, kind)
+
+
+def cards(pages, language: str, request=None) -> list[dict]:
+    """The listing's card for each page (``ContentCardOut``), for other apps' lists."""
+    return serializers.cards(pages, language, request)
+
+
+def cards_for_keys(keys, language: str, request=None) -> list[dict]:
+    """Cards of the visible items with these translation keys, in the keys' order (an item the
+    public may not see, or that no longer exists, is left out)."""
+    order = {key: index for index, key in enumerate(keys)}
+    pages = queries.with_card_relations(
+        queries.visible_content(language).filter(translation_key__in=keys)
+    )
+    pages = sorted(pages, key=lambda page: order.get(page.translation_key, 0))
+    return serializers.cards(pages, language, request)

@@ -1,20 +1,26 @@
-"""Content changes: invalidate cached API responses and notify the frontend by webhook."""
+"""Content changes: invalidate cached API responses and notify the frontend by webhook; and the
+signals guidance sends for other apps to act on (``item_viewed``)."""
 
 import logging
 
 from django.db.models.signals import post_delete, post_save, pre_delete
+from django.dispatch import Signal
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms import webhooks
 from cms.cache import bump_content_version
+from guidance import queries
 from guidance.models import TAXONOMY_MODELS
 
 logger = logging.getLogger(__name__)
 
+# A signed-in user read an item (``user``, ``translation_key``); community keeps their
+# "recently viewed" list. Guidance does not know who listens.
+item_viewed = Signal()
+
 
 def _item(page, path=None):
-    from guidance import queries
 
     language = page.locale.language_code
     return {
@@ -45,7 +51,6 @@ def on_unpublished(sender, instance, **kwargs):
 
 
 def on_moved(sender, instance, url_path_before, url_path_after, **kwargs):
-    from guidance import queries
 
     previous = queries.frontend_path(
         url_path_before, queries.home_url_path(instance.locale.language_code)

@@ -2,11 +2,13 @@
 
 from django_tasks import task
 
+from guidance.importers.opintopolku import TrainingImporter
+from guidance.quality import run_review_maintenance
+
 
 @task()
 def import_trainings():
     """The nightly Opintopolku import (enqueued by `manage.py enqueue_daily_tasks` from cron)."""
-    from guidance.importers.opintopolku import TrainingImporter
 
     run = TrainingImporter().run()
     return {"run": run.pk, "status": run.status}
@@ -15,6 +17,5 @@ def import_trainings():
 @task()
 def review_maintenance():
     """Daily: overdue items notify their owners and start their re-review."""
-    from guidance.quality import run_review_maintenance
 
     return run_review_maintenance()

@@ -10,8 +10,16 @@ setting for it, so its form class is replaced once at start-up (the view looks t
 name at request time).
 """
 
+from django.core.exceptions import ValidationError
+from wagtail.actions.publish_revision import PublishRevisionAction
+
+from guidance import alt_text
+from guidance.models import ContentPage
+
 
 def require_review_for_translation_updates() -> None:
+    # Deferred: wagtail-localize's views module imports its admin views and forms, which need
+    # the app registry; this runs from GuidanceConfig.ready().
     from wagtail_localize.views import update_translations
 
     original = update_translations.UpdateTranslationsForm
@@ -38,11 +46,6 @@ def refuse_publishing_without_alt_texts() -> None:
     content page (wagtail-localize's translation editor, scheduled publishing, a script),
     Wagtail's publish action refuses it. The page form and the review steps refuse earlier,
     with a message where the editor is."""
-    from django.core.exceptions import ValidationError
-    from wagtail.actions.publish_revision import PublishRevisionAction
-
-    from guidance import alt_text
-    from guidance.models import ContentPage
 
     # ``execute`` (pages' PublishPageRevisionAction inherits it; it overrides ``check``).
     original = PublishRevisionAction.execute

@@ -2,15 +2,19 @@
 
 import django_filters
 from django.contrib.auth import get_user_model
+from django.http import Http404, HttpResponseRedirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from cms.exports import ExportInOneLanguage
+from guidance.dashboard import collection, out_of_sync_translations, with_quality_status
 from guidance.models import ContentPage, ImportRun
+from guidance.services import frontend_url
 
 
 class ImportRunReport(ExportInOneLanguage, ReportView):
@@ -116,7 +120,6 @@ class QualityStatusReport(ExportInOneLanguage, ReportView):
         return "quality-status"
 
     def get_queryset(self):
-        from guidance.dashboard import collection, with_quality_status
 
         return (
             with_quality_status(collection())
@@ -152,7 +155,6 @@ class TranslationsOutOfSyncReport(ExportInOneLanguage, ReportView):
         return "translations-out-of-sync"
 
     def get_queryset(self):
-        from guidance.dashboard import out_of_sync_translations
 
         return out_of_sync_translations()
 
@@ -161,10 +163,6 @@ def page_on_frontend(request, path):
     """The CMS is headless: a page's own URL sends the reader to the frontend's page, or 404s
     when no visible page lives there. (Wagtail's serve view would render a template this project
     does not have, and its /_util/ login views are a second way in; neither is mounted.)"""
-    from django.http import Http404, HttpResponseRedirect
-    from wagtail.models import Site
-
-    from guidance.services import frontend_url
 
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
     if site is None:

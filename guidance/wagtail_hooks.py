@@ -1,9 +1,18 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from guidance.models import GuidanceSetting, Keyword, Sector, TargetGroup, Theme
+from cms.wagtail_hooks import PermissionMenuItem, report_urls
+from guidance import alt_text
+from guidance.components import QualityDashboardPanel
+from guidance.models import ContentPage, GuidanceSetting, Keyword, Sector, TargetGroup, Theme
+from guidance.review_views import ContentPageViewSet
+from guidance.rich_text import FrontendPageLinkHandler
+from guidance.views import ImportRunReport, QualityStatusReport, TranslationsOutOfSyncReport
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -56,15 +65,12 @@ register_snippet(TaxonomyGroup)
 @hooks.register("register_rich_text_features", order=100)
 def frontend_page_links(features):
     # Runs after Wagtail's own registration (order=100), so this handler wins.
-    from guidance.rich_text import FrontendPageLinkHandler
 
     features.register_link_type(FrontendPageLinkHandler)
 
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
-    from cms.wagtail_hooks import report_urls
-    from guidance.views import ImportRunReport, QualityStatusReport, TranslationsOutOfSyncReport
 
     return [
         *report_urls("training-imports", ImportRunReport),
@@ -75,9 +81,6 @@ def register_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_import_report_menu_item():
-    from django.urls import reverse
-
-    from cms.wagtail_hooks import PermissionMenuItem
 
     return PermissionMenuItem(
         _("Training imports"),
@@ -91,15 +94,12 @@ def register_import_report_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def add_quality_dashboard(request, panels):
-    from guidance.components import QualityDashboardPanel
 
     panels.append(QualityDashboardPanel())
 
 
 @hooks.register("register_reports_menu_item")
 def register_quality_report_menu_item():
-    from django.urls import reverse
-    from wagtail.admin.menu import MenuItem
 
     return MenuItem(
         _("Quality status"),
@@ -112,8 +112,6 @@ def register_quality_report_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def register_sync_report_menu_item():
-    from django.urls import reverse
-    from wagtail.admin.menu import MenuItem
 
     return MenuItem(
         _("Translations out of sync"),
@@ -126,17 +124,11 @@ def register_sync_report_menu_item():
 
 @hooks.register("register_admin_viewset")
 def register_content_page_viewset():
-    from guidance.models import ContentPage
-    from guidance.review_views import ContentPageViewSet
 
     return ContentPageViewSet("content_pages", model=ContentPage)
 
 
 def _warn_about_alt_texts(request, page):
-    from wagtail.admin import messages
-
-    from guidance import alt_text
-    from guidance.models import ContentPage
 
     page = page.get_latest_revision_as_object() if isinstance(page, ContentPage) else None
     if page is not None and (missing := alt_text.missing_alt_texts(page)):

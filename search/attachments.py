@@ -3,10 +3,12 @@
 import logging
 
 from django.contrib.contenttypes.models import ContentType
+from django_tasks import task
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 
 from search.documents import MAX_TEXT
+from search.indexing import index_pages
 
 logger = logging.getLogger(__name__)
 MAX_PDF_PAGES = 200
@@ -67,8 +69,6 @@ def extract_text(document):
 
 def refresh_document_text(document_id):
     """Store the document's text and reindex the content pages that use it."""
-    from search.indexing import index_pages
-
     Document = get_document_model()
     document = Document.objects.filter(pk=document_id).first()
     if document is None:
@@ -87,3 +87,9 @@ def refresh_document_text(document_id):
     if page_ids:
         index_pages(page_ids)
     return len(text)
+
+
+@task()
+def extract_document_text(document_id):
+    """Read the text of an uploaded PDF or Office file and reindex the pages that use it."""
+    return refresh_document_text(document_id)

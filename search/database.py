@@ -8,6 +8,7 @@ rank above stem-only ones.
 
 from django.db import connection
 
+from guidance.queries import vocabularies
 from search.analysis import exact_tsquery, phrase_tsqueries, tsquery, uses_voikko
 from search.models import FACET_FIELDS, SearchDocument
 from search.spelling import ALTERNATIVE_FACTOR
@@ -156,7 +157,6 @@ def _search_once(query, any_word=False):
 
 def _facets(counts):
     """{facet name: {value: count}}: term counts sorted back into their taxonomies."""
-    from guidance.queries import vocabularies
 
     terms = counts["term"]
     facets = {"type": counts["type"], "section": counts["section"]}

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import get_text_for_indexing
 
 from cms.cache import bump_named_version
+from guidance.queries import frontend_path, site_structure, term_label
 from search import spelling
 from search.analysis import index_text
 from search.models import FACET_FIELDS, SearchDocument
@@ -84,7 +85,6 @@ def page_texts(page):
 
 def _ancestor_keys(tree_path):
     """(section translation_key, nearest topic translation_key) of a page by tree path."""
-    from guidance.queries import site_structure
 
     paths = site_structure()["paths"]
     section_key = topic_key = None
@@ -104,7 +104,6 @@ def document_for_page(page, term_keys, vocab, home_path):
 
     ``term_keys`` is {api name: [translation keys]} of the page's terms, ``vocab`` the cached
     vocabularies and ``home_path`` the language's home url_path."""
-    from guidance.queries import frontend_path, term_label
 
     language = page.locale.language_code
     names = {

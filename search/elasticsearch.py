@@ -16,6 +16,8 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
+from django_tasks import task
 
 from search.analysis import SNOWBALL_CONFIG, finnish_lexemes, uses_voikko, words
 from search.models import FACET_FIELDS, SearchDocument
@@ -462,3 +464,32 @@ def rebuild(progress=None, batch_size=500):
         return total
 
     return _call(run)
+
+
+# --- Mirroring changes ----------------------------------------------------------------------
+
+
+def after_change(objects: list[tuple[str, int]]) -> None:
+    """Mirror changed search documents to Elasticsearch when it is configured (after the commit,
+    by a task)."""
+    if not settings.ELASTICSEARCH_URL:
+        return
+    payload = [[kind, object_id] for kind, object_id in objects]
+    transaction.on_commit(lambda: _enqueue_sync(payload))
+
+
+def _enqueue_sync(payload):
+    try:
+        sync_elasticsearch.enqueue(payload)
+    except Exception:  # the database index is already right; ES catches up on rebuild
+        logger.exception("could not queue the Elasticsearch sync")
+
+
+@task()
+def sync_elasticsearch(objects):
+    """Copy changed search documents ([[type, id], …]) to Elasticsearch.
+
+    When Elasticsearch is down the task fails and is logged; the database index is already
+    right and the next `rebuild_search_index --elasticsearch` brings Elasticsearch back in step."""
+    sync([tuple(item) for item in objects])
+    return len(objects)

@@ -9,7 +9,9 @@ import logging
 
 from django.db import transaction
 
-from search import spelling
+from guidance.models import ContentPage
+from guidance.queries import TAXONOMY_FIELDS, home_url_path, public, vocabularies
+from search import elasticsearch, sources, spelling
 from search.documents import document_for_page, remove_documents, write_documents
 from search.models import SearchDocument
 
@@ -19,8 +21,6 @@ BATCH_SIZE = 200
 
 def _term_keys(page_ids):
     """{page id: {api name: [translation keys]}} through the taxonomy through tables."""
-    from guidance.models import ContentPage
-    from guidance.queries import TAXONOMY_FIELDS
 
     result = {page_id: {} for page_id in page_ids}
     for api_name, field_name in TAXONOMY_FIELDS.items():
@@ -38,8 +38,6 @@ def _term_keys(page_ids):
 
 def _indexable(page_ids):
     """Live, public content pages among ``page_ids``, as specific instances."""
-    from guidance.models import ContentPage
-    from guidance.queries import public
 
     return list(
         public(ContentPage.objects.live().filter(pk__in=page_ids, depth__gt=3))
@@ -50,7 +48,6 @@ def _indexable(page_ids):
 
 def index_pages(page_ids, finnish="voikko", mirror=True):
     """(Re)index the given pages; those no longer live or public are removed from the index."""
-    from guidance.queries import home_url_path, vocabularies
 
     page_ids = list(page_ids)
     written = 0
@@ -70,48 +67,27 @@ def index_pages(page_ids, finnish="voikko", mirror=True):
                 remove_documents(SearchDocument.ObjectType.PAGE, gone)
         written += len(docs)
     if mirror:
-        after_change([("page", pid) for pid in page_ids])
+        elasticsearch.after_change([("page", pid) for pid in page_ids])
     return written
 
 
 def remove_pages(page_ids):
     page_ids = list(page_ids)
     removed = remove_documents(SearchDocument.ObjectType.PAGE, page_ids)
-    after_change([("page", pid) for pid in page_ids])
+    elasticsearch.after_change([("page", pid) for pid in page_ids])
     return removed
 
 
-def after_change(objects):
-    """Mirror the change to Elasticsearch when it is configured (after the commit, by a task)."""
-    from django.conf import settings
-
-    if not settings.ELASTICSEARCH_URL:
-        return
-    from search.tasks import sync_elasticsearch
-
-    payload = [[kind, object_id] for kind, object_id in objects]
-    transaction.on_commit(lambda: _enqueue(sync_elasticsearch, payload))
-
-
-def _enqueue(task, payload):
-    try:
-        task.enqueue(payload)
-    except Exception:  # the database index is already right; ES catches up on rebuild
-        logger.exception("could not queue the Elasticsearch sync")
-
-
 def content_page_ids():
-    from guidance.models import ContentPage
 
     return list(ContentPage.objects.live().filter(depth__gt=3).values_list("pk", flat=True))
 
 
 def rebuild(progress=None, finnish="voikko"):
-    """Index every live content page and visible discussion thread again; drop stale rows.
+    """Index every live content page and every registered source's objects (``search.sources``)
+    again; drop stale rows.
 
     Returns the number of documents written. ``progress`` gets ``step(n)`` calls."""
-    from search.threads import rebuild_threads
-
     page_ids = content_page_ids()
     written = 0
     for start in range(0, len(page_ids), BATCH_SIZE):
@@ -122,13 +98,12 @@ def rebuild(progress=None, finnish="voikko"):
     SearchDocument.objects.filter(object_type=SearchDocument.ObjectType.PAGE).exclude(
         object_id__in=page_ids
     ).delete()
-    written += rebuild_threads(progress, finnish)
+    for source in sources.sources():
+        written += sources.rebuild_source(source, progress, finnish)
     spelling.refresh_vocabulary()
     return written
 
 
 def total_objects():
     """How many objects a rebuild goes through (for progress)."""
-    from search.threads import thread_ids
-
-    return len(content_page_ids()) + len(thread_ids())
+    return len(content_page_ids()) + sum(len(s.all_ids()) for s in sources.sources())

@@ -11,14 +11,19 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.conf import settings
 from django.db import connection
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
+from cms.api_errors import invalid_parameter
 from cms.cache import cached, named_version
+from guidance import queries
 from guidance import services as guidance_services
-from search import database, spelling
+from guidance.models import CONTENT_PAGE_MODELS
+from search import database, elasticsearch, spelling
 from search.analysis import highlight, parse_query, voikko_available
 from search.models import FACET_FIELDS, SearchQueryStat
 
@@ -61,9 +66,6 @@ class SearchQuery:
 
 def result_types():
     """Result type → translatable label."""
-    from django.apps import apps
-
-    from guidance.models import CONTENT_PAGE_MODELS
 
     labels = {
         apps.get_model("guidance", name).api_type: apps.get_model("guidance", name)._meta
@@ -78,8 +80,6 @@ def build_query(
     text, language, filters, limit=20, offset=0, prefix=False, finnish="voikko", autocorrect=True
 ):
     """Validate filters (unknown values → 400) and return a ``SearchQuery``."""
-    from cms.api_errors import invalid_parameter
-    from guidance import queries
 
     parsed = parse_query(text, language, prefix=prefix)
     known_types = set(result_types())
@@ -177,8 +177,6 @@ def _engine_search(query):
     use; the database answers when Elasticsearch is down."""
     engine = current_engine()
     if engine == "elasticsearch":
-        from search import elasticsearch
-
         try:
             result = cached(
                 query.cache_key() + ["es"],
@@ -262,7 +260,6 @@ def _present(query, result, request=None):
 
 def facet_labels(facets, language):
     """{facet: [{value, label, count}]}, most frequent first; values are what filters take."""
-    from guidance import queries
 
     vocab = queries.vocabularies()
     structure = queries.site_structure()
@@ -296,7 +293,6 @@ def facet_labels(facets, language):
 
 def suggest(text, language, limit=8):
     """Titles and keywords that complete what the user is typing."""
-    from guidance import queries
 
     parsed = parse_query(text, language, prefix=True)
     if parsed.empty:
@@ -334,7 +330,6 @@ def suggest(text, language, limit=8):
 
 
 def _keyword_suggestions(parsed, language, limit):
-    from guidance import queries
 
     vocab = queries.vocabularies()["keywords"]
     typed = spelling.fold(parsed.words[-1])  # a keyword typed without its marks is found too
@@ -355,7 +350,6 @@ def current_engine():
     """ "elasticsearch" when configured and not recently found unreachable, else "database"."""
     if not settings.ELASTICSEARCH_URL:
         return "database"
-    from search import elasticsearch
 
     return "database" if elasticsearch.recently_down() else "elasticsearch"
 
@@ -367,8 +361,6 @@ def search_backend_status():
         "finnish_analysis": "voikko" if voikko_available() else "snowball",
     }
     if settings.ELASTICSEARCH_URL:
-        from search import elasticsearch
-
         reachable = elasticsearch.ping()
         status.update(
             engine="elasticsearch" if reachable else "database",
@@ -417,7 +409,6 @@ def record_query(normalized, language, result_count, corrected=""):
 
 def weekly_totals(weeks=12):
     """[{week, searches, zero_results}] for the last ``weeks`` weeks, oldest first."""
-    from django.db.models import Sum
 
     first = week_start() - datetime.timedelta(weeks=weeks - 1)
     rows = {

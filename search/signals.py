@@ -4,17 +4,18 @@ import logging
 
 from django.db import transaction
 from django.db.models.signals import post_save, pre_delete
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search import indexing
+from guidance.models import ContentPage
+from search import attachments, indexing
 
 logger = logging.getLogger(__name__)
 
 
 def _content_ids(page):
     """The page itself (if it is a content page) and the content pages below it."""
-    from guidance.models import ContentPage
 
     return list(
         ContentPage.objects.filter(path__startswith=page.path, depth__gt=3).values_list(
@@ -55,13 +56,10 @@ def on_deleted(sender, instance, **kwargs):
 def on_document_saved(sender, instance, created, update_fields=None, **kwargs):
     if update_fields and set(update_fields) <= {"extracted_text"}:
         return
-    from search.tasks import extract_document_text
-
-    _safely(extract_document_text.enqueue, instance.pk)
+    _safely(attachments.extract_document_text.enqueue, instance.pk)
 
 
 def connect():
-    from wagtail.documents import get_document_model
 
     page_published.connect(_reindex, dispatch_uid="search-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search-unpublished")

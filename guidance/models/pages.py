@@ -5,6 +5,7 @@ import datetime
 from dateutil.relativedelta import relativedelta
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +33,6 @@ from guidance.blocks import (
     StepBlock,
 )
 from guidance.models.taxonomy import default_locale_terms
-from guidance.panels import QualityPanel
 
 CONTENT_PAGE_MODELS = ("articlepage", "methodpage", "toolpage", "materialpage", "trainingpage")
 CONTENT_PAGE_TYPES = [f"guidance.{name}" for name in CONTENT_PAGE_MODELS]
@@ -289,8 +289,10 @@ class ContentPage(HeadlessPreviewMixin, Page):
         FieldPanel("guidance_settings", widget=forms.CheckboxSelectMultiple),
         FieldPanel("material_languages"),
     ]
+    # The read-only "Quality and feedback" panel reads services: the admin layer puts it first
+    # on this tab (``add_maintenance_panel``, from GuidanceConfig.ready); models import no
+    # panels, forms or services.
     maintenance_panels = [
-        QualityPanel(heading=_("Quality and feedback")),
         FieldPanel("content_owner"),
         FieldRowPanel([FieldPanel("review_interval_months"), FieldPanel("next_review_due")]),
         FieldPanel("licence"),
@@ -329,9 +331,13 @@ class ContentPage(HeadlessPreviewMixin, Page):
         indexes = [models.Index(fields=["next_review_due"])]
 
     def __init_subclass__(cls, **kwargs):
-        # Each content type gets the same tabs, with its own fields in the content tab.
         super().__init_subclass__(**kwargs)
-        cls.edit_handler = TabbedInterface(
+        cls.edit_handler = cls.build_edit_handler()
+
+    @classmethod
+    def build_edit_handler(cls):
+        """Each content type gets the same tabs, with its own fields in the content tab."""
+        return TabbedInterface(
             [
                 ObjectList(
                     [*cls.content_head_panels, *cls.type_panels, *cls.content_tail_panels],
@@ -343,6 +349,17 @@ class ContentPage(HeadlessPreviewMixin, Page):
                 ObjectList(cls.settings_panels, heading=_("Settings")),
             ]
         )
+
+    @classmethod
+    def add_maintenance_panel(cls, panel):
+        """Put ``panel`` first on every content type's Maintenance tab (at start-up)."""
+        pending = list(cls.__subclasses__())
+        while pending:
+            model = pending.pop()
+            pending.extend(model.__subclasses__())
+            if panel not in model.maintenance_panels:
+                model.maintenance_panels = [panel, *model.maintenance_panels]
+                model.edit_handler = model.build_edit_handler()
 
     @property
     def review_overdue(self):
@@ -541,6 +558,4 @@ class TrainingPage(ContentPage):
     def clean(self):
         super().clean()
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            from django.core.exceptions import ValidationError
-
             raise ValidationError({"ends_on": _("The end date is before the start date.")})

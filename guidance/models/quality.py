@@ -282,19 +282,20 @@ class QualityReviewTask(SeparationOfDuties, AbstractGroupApprovalTask):
         ]
         return self.allowed(obj, user, actions)
 
-    def get_form_for_action(self, action):
-        from guidance.forms import quality_review_form
+    # The review form (guidance.forms) and the recording of a review (guidance.quality) import
+    # the models; GuidanceConfig.ready() plugs them in here, so models import neither.
+    review_form = None  # action name → form class
+    record_review = None  # (task, task_state, user, action_name, form data) → result
 
-        return quality_review_form(action)
+    def get_form_for_action(self, action):
+        return type(self).review_form(action)
 
     def get_template_for_action(self, action):
         return "guidance/quality_review_modal.html"
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from guidance import quality
-
         self.refuse_approval(task_state, user, action_name)
-        return quality.record_review(self, task_state, user, action_name, kwargs)
+        return type(self).record_review(self, task_state, user, action_name, kwargs)
 
 
 class ContentFeedback(models.Model):

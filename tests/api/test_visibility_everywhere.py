@@ -7,8 +7,8 @@ from wagtail.models import PageViewRestriction
 
 from community.factories import CounsellorFactory
 from community.models import DiscussionArea, Favourite, Post, Thread
+from community.search_source import reindex_threads
 from search.models import SearchDocument
-from search.threads import index_threads
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def restricted(catalogue):
         author=author,
     )
     Post.objects.create(thread=thread, author=author, body="<p>Salainen työkalu toimii</p>")
-    index_threads([thread.pk])
+    reindex_threads([thread.pk])
     assert SearchDocument.objects.filter(object_type="thread", object_id=thread.pk).exists()
     saver = CounsellorFactory()
     Favourite.objects.create(user=saver, translation_key=tool.translation_key)
@@ -83,7 +83,7 @@ def test_graphql_refuses_to_save_a_restricted_item_and_hides_its_threads(client,
 
 
 def test_search_does_not_index_threads_about_a_restricted_item(client, restricted):
-    index_threads([restricted["thread"].pk])
+    reindex_threads([restricted["thread"].pk])
     assert not SearchDocument.objects.filter(
         object_type="thread", object_id=restricted["thread"].pk
     ).exists()

@@ -1,13 +1,17 @@
-"""Layout rules a machine can check: no module imports a private
-name (one starting with ``_``) from another of the project's modules, and no module reaches
-into another's private helpers as ``module._name``."""
+"""Layout rules a machine can check: the allowed arrows between packages and no import cycles
+(import-linter's contracts in pyproject.toml), no module imports a private name (one starting
+with ``_``) from another of the project's modules, and no module reaches into another's private
+helpers as ``module._name``."""
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from django.conf import settings
 
-APPS = ("cms", "guidance", "community", "search")
+APPS = ("ohjaaja", "cms", "guidance", "community", "search")
 DJANGO_PUBLIC = {"_meta"}  # Django's documented model API, not a private helper
 
 
@@ -52,3 +56,19 @@ def test_no_module_reads_another_modules_private_attributes():
             ):
                 offences.append(f"{path}:{node.lineno} {node.value.id}.{node.attr}")
     assert offences == []
+
+
+def test_imports_follow_the_allowed_arrows_and_have_no_cycles():
+    """ohjaaja → community → search → guidance → cms, public modules only, no cycles inside a
+    package (docs/architecture.md)."""
+    root = Path(settings.BASE_DIR)
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("lint-imports")), "--no-cache"],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout

@@ -69,7 +69,7 @@ def test_a_failing_readiness_check_is_logged_as_json(client, settings, log_lines
         client.get("/readyz", HTTP_AUTHORIZATION="Bearer test-operator").json()["status"]
         == "degraded"
     )
-    warnings = [line for line in log_lines() if line["logger"] == "cms.health"]
+    warnings = [line for line in log_lines() if line["logger"] == "ohjaaja.health"]
     assert warnings
     assert warnings[0]["level"] == "WARNING"
     assert "readiness check cache failed" in warnings[0]["message"]

@@ -137,14 +137,14 @@ def media_served(settings):
 
     from django.urls import clear_url_caches
 
-    import cms.urls
+    import ohjaaja.urls
 
     settings.DEBUG = True
-    importlib.reload(cms.urls)
+    importlib.reload(ohjaaja.urls)
     clear_url_caches()
     yield
     settings.DEBUG = False
-    importlib.reload(cms.urls)
+    importlib.reload(ohjaaja.urls)
     clear_url_caches()
 
 

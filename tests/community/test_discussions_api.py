@@ -310,9 +310,9 @@ def test_hidden_posts_and_threads_are_not_searchable(client, counsellor, start, 
     post_json(client, f"/api/v1/posts/{secret}/report/", {"reason": "personal_data"})
     assert client.get("/api/v1/search/", {"q": "kissa123"}).json()["count"] == 0
     Thread.objects.filter(pk=thread["id"]).update(hidden=True)
-    from search.threads import index_threads
+    from community.search_source import reindex_threads
 
-    index_threads([thread["id"]])
+    reindex_threads([thread["id"]])
     body = client.get("/api/v1/search/", {"q": "tutustumisleikit"}).json()
     assert body["count"] == 0
     assert body["facets"]["type"] == []

@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from wagtail.documents import get_document_model
 
 from cms.progress import Progress
-from search import indexing
+from search import elasticsearch, indexing
+from search.attachments import extract_text
+from search.models import SearchDocument
 
 
 class Command(BaseCommand):
@@ -23,10 +26,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, attachments, database_only, **options):
         if attachments:
-            from wagtail.documents import get_document_model
-
-            from search.attachments import extract_text
-
             documents = list(get_document_model().objects.all())
             progress = Progress(len(documents), "Attachments", stream=self.stderr)
             for document in documents:
@@ -42,9 +41,6 @@ class Command(BaseCommand):
         progress.done()
         self.stdout.write(f"Indexed {written} documents in the database.")
         if settings.ELASTICSEARCH_URL and not database_only:
-            from search import elasticsearch
-            from search.models import SearchDocument
-
             progress = Progress(SearchDocument.objects.count(), "Elasticsearch", stream=self.stderr)
             copied = elasticsearch.rebuild(progress)
             progress.done()

@@ -1,19 +1,23 @@
-"""Discussion threads in the search index: only visible threads, only their visible posts."""
+"""Discussion threads in the search index: community's document source (``search.sources``).
+
+Only visible threads about visible items, and only their visible posts, are indexed. Every
+change to a thread (a post, an edit, moderation, an erased account) calls ``reindex_threads``.
+"""
 
 from cms.sanitising import plain_text
+from community.models import Post, Thread
 from guidance.services import visible_item_keys
-from search.documents import MAX_TEXT, IndexedDocument, remove_documents, write_documents
-from search.models import SearchDocument
+from search.sources import MAX_TEXT, DocumentSource, IndexedDocument, register, reindex
 
-BATCH_SIZE = 200
+THREAD = "thread"
 # A long thread is found by its title and its first posts; capping keeps each reply's
 # reindexing cheap however long the thread grows.
 POSTS_INDEXED = 100
 
 
-def _documents(thread_ids):
-    from community.models import Post, Thread
-
+def thread_documents(thread_ids: list[int]) -> list[IndexedDocument]:
+    """The search documents of the visible threads among ``thread_ids``: only their visible
+    posts, the first ``POSTS_INDEXED`` of them."""
     threads = {t.pk: t for t in Thread.objects.filter(pk__in=thread_ids, hidden=False)}
     # Threads about an item the public may not see are not indexed (the one visibility rule);
     # a batch of area threads costs no query for it.
@@ -39,7 +43,7 @@ def _documents(thread_ids):
         text = " ".join(texts[thread_id])[:MAX_TEXT]
         docs.append(
             IndexedDocument(
-                object_type=SearchDocument.ObjectType.THREAD,
+                object_type=THREAD,
                 object_id=thread.pk,
                 language=thread.language,
                 result_type="discussion",
@@ -55,37 +59,14 @@ def _documents(thread_ids):
     return docs
 
 
-def index_threads(thread_ids, finnish="voikko", mirror=True):
-    """(Re)index the given threads; hidden, emptied or deleted ones leave the index."""
-    from search.indexing import after_change
-
-    thread_ids = [int(t) for t in thread_ids]
-    written = 0
-    for start in range(0, len(thread_ids), BATCH_SIZE):
-        batch = thread_ids[start : start + BATCH_SIZE]
-        docs = _documents(batch)
-        write_documents(docs, finnish)
-        gone = set(batch) - {doc.object_id for doc in docs}
-        if gone:
-            remove_documents(SearchDocument.ObjectType.THREAD, gone)
-        written += len(docs)
-    if mirror and thread_ids:
-        after_change([("thread", t) for t in thread_ids])
-    return written
-
-
-def thread_ids():
-    from community.models import Thread
-
+def thread_ids() -> list[int]:
     return list(Thread.objects.values_list("pk", flat=True))
 
 
-def rebuild_threads(progress=None, finnish="voikko"):
-    ids = thread_ids()
-    written = index_threads(ids, finnish, mirror=False)
-    SearchDocument.objects.filter(object_type=SearchDocument.ObjectType.THREAD).exclude(
-        object_id__in=ids
-    ).delete()
-    if progress:
-        progress.step(len(ids))
-    return written
+def reindex_threads(ids) -> int:
+    """(Re)index the given threads; hidden, emptied or deleted ones leave the index."""
+    return reindex(THREAD, ids)
+
+
+def register_source() -> None:
+    register(DocumentSource(THREAD, documents=thread_documents, all_ids=thread_ids))

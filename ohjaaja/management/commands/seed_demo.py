@@ -1,9 +1,16 @@
+"""The demo: every app's demo data (guidance content, community discussions) and the search
+index over them. A project command: it is the one place that seeds all apps."""
+
 import logging
 
 from django.core.management.base import BaseCommand
 from django.db import connection
 
+from cms.progress import Progress
+from community.demo import seed_community
 from guidance.demo.seed import DemoSeeder
+from guidance.models import MethodPage
+from search import indexing
 
 
 class Command(BaseCommand):
@@ -30,9 +37,6 @@ class Command(BaseCommand):
         seeder = DemoSeeder(stdout=self.stdout)
         created = seeder.run()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} items created)."))
-        from community.demo import seed_community
-        from guidance.models import MethodPage
-
         method = MethodPage.objects.live().filter(slug="elamanjana").first()
         threads = seed_community(method.translation_key if method else None)
         self.stdout.write(
@@ -47,9 +51,6 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
         # Generated items are added in bulk (no publish signals): index everything once.
-        from cms.progress import Progress
-        from search import indexing
-
         progress = Progress(indexing.total_objects(), "Search index", self.stdout)
         written = indexing.rebuild(progress)
         progress.done()

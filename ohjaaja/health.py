@@ -12,6 +12,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from search.services import search_backend_status
+
 logger = logging.getLogger(__name__)
 
 
@@ -50,8 +52,6 @@ def _cache():
 
 
 def _search():
-    from search.services import search_backend_status
-
     return search_backend_status()
 
 

@@ -1,12 +1,14 @@
+"""The project's URLs: the APIs, the admin, allauth, health checks and the frontend redirects."""
+
 from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import health
-from cms.api import api
-from cms.schema import graphql_view
 from guidance.views import page_on_frontend
+from ohjaaja import health
+from ohjaaja.api import api
+from ohjaaja.schema import graphql_view
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),

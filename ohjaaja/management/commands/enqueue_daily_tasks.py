@@ -1,5 +1,8 @@
 from django.core.management.base import BaseCommand
 
+from community.notifications import send_daily_digests_task
+from guidance.tasks import import_trainings, review_maintenance
+
 
 class Command(BaseCommand):
     help = (
@@ -10,9 +13,6 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        from community.tasks import send_daily_digests
-        from guidance.tasks import import_trainings, review_maintenance
-
-        for daily in (review_maintenance, import_trainings, send_daily_digests):
+        for daily in (review_maintenance, import_trainings, send_daily_digests_task):
             result = daily.enqueue()
             self.stdout.write(f"Enqueued {daily.name} ({result.id}).")

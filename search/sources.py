@@ -1,0 +1,77 @@
+"""Other apps' documents in the search index: a registry of document sources.
+
+Search indexes content pages itself (``search.indexing``). Any other kind of object (community's
+discussion threads) is offered by the app that owns it: it registers a ``DocumentSource`` when it
+starts and calls ``reindex`` when its objects change. Search never imports those apps.
+
+A public module of ``search``, with ``IndexedDocument`` and ``MAX_TEXT`` (the shape of a
+document and the cap on its text).
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from search import elasticsearch
+from search.documents import MAX_TEXT, IndexedDocument, remove_documents, write_documents
+from search.models import SearchDocument
+
+__all__ = ["MAX_TEXT", "DocumentSource", "IndexedDocument", "register", "reindex", "sources"]
+
+BATCH_SIZE = 200
+
+
+@dataclass(frozen=True)
+class DocumentSource:
+    """``object_type``: a ``SearchDocument.ObjectType`` value; ``documents(ids)``: the documents
+    of those objects that the public may find (an object left out leaves the index);
+    ``all_ids()``: every object of the kind, for a rebuild."""
+
+    object_type: str
+    documents: Callable[[list[int]], list[IndexedDocument]]
+    all_ids: Callable[[], list[int]]
+
+
+_sources: dict[str, DocumentSource] = {}
+
+
+def register(source: DocumentSource) -> None:
+    if source.object_type not in SearchDocument.ObjectType.values:
+        raise ValueError(f"unknown search object type {source.object_type!r}")
+    _sources[source.object_type] = source
+
+
+def sources() -> list[DocumentSource]:
+    return list(_sources.values())
+
+
+def reindex(
+    object_type: str, object_ids: Iterable[int], finnish: str = "voikko", mirror: bool = True
+) -> int:
+    """(Re)index the given objects; hidden, emptied or deleted ones leave the index. Returns
+    the number of documents written."""
+    source = _sources[object_type]
+    object_ids = [int(pk) for pk in object_ids]
+    written = 0
+    for start in range(0, len(object_ids), BATCH_SIZE):
+        batch = object_ids[start : start + BATCH_SIZE]
+        docs = source.documents(batch)
+        write_documents(docs, finnish)
+        gone = set(batch) - {doc.object_id for doc in docs}
+        if gone:
+            remove_documents(object_type, gone)
+        written += len(docs)
+    if mirror and object_ids:
+        elasticsearch.after_change([(object_type, pk) for pk in object_ids])
+    return written
+
+
+def rebuild_source(source: DocumentSource, progress=None, finnish: str = "voikko") -> int:
+    """Every object of ``source`` again; rows of objects that no longer exist are dropped."""
+    ids = source.all_ids()
+    written = reindex(source.object_type, ids, finnish, mirror=False)
+    SearchDocument.objects.filter(object_type=source.object_type).exclude(
+        object_id__in=ids
+    ).delete()
+    if progress:
+        progress.step(len(ids))
+    return written
