@@ -20,12 +20,20 @@ from cms.params import (
     MAX_LIST_LENGTH,
     SLUG_LIST,
     LocaleParam,
+    join_list,
     split_list,
 )
 from guidance.queries.filters import ContentFilters, resolve_filters
 from guidance.queries.taxonomy import TAXONOMY_PARAMS
 
-__all__ = ["ContentFilters", "FilterParams", "ListingParams", "Ordering", "resolve_filters"]
+__all__ = [
+    "ContentFilters",
+    "FilterParams",
+    "ListingParams",
+    "Ordering",
+    "graphql_filter_values",
+    "resolve_filters",
+]
 
 Ordering = Literal["title", "-title", "-published", "published", "-updated", "popular", "trending"]
 
@@ -87,3 +95,20 @@ class ListingParams(FilterParams):
 
     def content_filters(self, updated_since: datetime.datetime | None = None) -> ContentFilters:
         return super().content_filters(updated_since or self.updated_since)
+
+
+def graphql_filter_values(
+    types, section, topic, keywords, themes, target_groups, sectors, settings
+) -> dict:
+    """GraphQL's filter arguments (lists) as ``FilterParams``' values (comma-separated), for
+    ``cms.params.validated``: the content and search fields name them once, here."""
+    return {
+        "type": join_list(types),
+        "section": section,
+        "topic": topic,
+        "keyword": join_list(keywords),
+        "theme": join_list(themes),
+        "target_group": join_list(target_groups),
+        "sector": join_list(sectors),
+        "setting": join_list(settings),
+    }

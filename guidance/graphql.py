@@ -9,9 +9,9 @@ from strawberry.scalars import JSON
 
 from cms.api_errors import ApiError, invalid_parameter
 from cms.graphql_support import graphql_error, request_language
-from cms.params import join_list, validated
+from cms.params import validated
 from guidance import queries, serializers
-from guidance.filters import ListingParams
+from guidance.filters import ListingParams, graphql_filter_values
 
 
 @strawberry.enum
@@ -247,14 +247,9 @@ class ContentQuery:
             language = request_language(info, locale)
             params = validated(
                 ListingParams,
-                type=join_list(types),
-                section=section,
-                topic=topic,
-                keyword=join_list(keywords),
-                theme=join_list(themes),
-                target_group=join_list(target_groups),
-                sector=join_list(sectors),
-                setting=join_list(settings),
+                **graphql_filter_values(
+                    types, section, topic, keywords, themes, target_groups, sectors, settings
+                ),
                 updated_since=updated_since,
                 ordering=ordering.value,
                 limit=limit,

@@ -7,8 +7,9 @@ import strawberry
 
 from cms.api_errors import ApiError
 from cms.graphql_support import graphql_error, request_language
-from cms.params import join_list, validated
+from cms.params import validated
 from cms.throttling import enforce
+from guidance.filters import graphql_filter_values
 from guidance.graphql import Crumb, Image, Rendition
 from search import services
 from search.api import SEARCHING, SUGGESTING, SearchParams, SuggestParams
@@ -164,14 +165,9 @@ class SearchQueryType:
             params = validated(
                 SearchParams,
                 q=q,
-                type=join_list(types),
-                section=section,
-                topic=topic,
-                keyword=join_list(keywords),
-                theme=join_list(themes),
-                target_group=join_list(target_groups),
-                sector=join_list(sectors),
-                setting=join_list(settings),
+                **graphql_filter_values(
+                    types, section, topic, keywords, themes, target_groups, sectors, settings
+                ),
                 limit=limit,
                 offset=offset,
                 autocorrect=autocorrect,
