@@ -18,19 +18,20 @@ from ninja.responses import Status
 from ninja.security import django_auth
 
 from cms.api_errors import ApiError, invalid_parameter
-from cms.http import private_response, public_response
+from cms.http import private_response, public_response, respond, respond_for
 from cms.locales import resolve_locale
 from cms.params import LocaleParam
 from cms.sanitising import plain_text
 from cms.throttling import ClientThrottle, UserThrottle
 from community import discussions, erasure, names, people
-from community.models import ContentSuggestion, Follow
+from community.models import ContentSuggestion, DiscussionArea, Follow
 from community.notifications import read_unsubscribe_token
 from community.schemas import (
     AreaOut,
     EraseIn,
     FollowOut,
     InterestsIn,
+    InterestsOut,
     PostEditIn,
     PostIn,
     PostOut,
@@ -43,6 +44,7 @@ from community.schemas import (
     ThreadDetailOut,
     ThreadIn,
     ThreadListOut,
+    ThreadListParams,
 )
 from guidance import services
 from guidance.schemas import ContentListOut
@@ -63,9 +65,9 @@ REPORTING = [ClientThrottle("reporting-ip", "30/min"), UserThrottle("reporting",
 REACTING = [UserThrottle("reacting", "60/min")]
 
 
-def _private(data, status=200):
-    response = JsonResponse(data, status=status, safe=False, json_dumps_params={"default": str})
-    return private_response(response)
+def _private(shape, data, status=200):
+    """A signed-in answer in its declared shape: never stored by a cache."""
+    return private_response(respond(shape, data, status=status))
 
 
 # --- Serialising --------------------------------------------------------------------------------
@@ -80,6 +82,17 @@ def area_data(area):
         "description": area.description,
         "translation_key": area.translation_key,
     }
+
+
+def area_from_slug(slug: str | None) -> DiscussionArea | None:
+    """The discussion area a request names (None when it names none); an unknown slug is a
+    400 on the ``area`` parameter."""
+    if not slug:
+        return None
+    area = discussions.area_by_slug(slug)
+    if area is None:
+        raise invalid_parameter("area", f"unknown area {slug!r}")
+    return area
 
 
 def thread_data(thread, viewer, post_count=None):
@@ -123,18 +136,6 @@ def thread_detail_data(viewer, thread_id):
     }
 
 
-def _private_as(schema, data, status=200):
-    return _private(schema.model_validate(data).model_dump(mode="json"), status=status)
-
-
-def _respond_for(request, data, schema):
-    """Anonymous readers get a public, cacheable answer; signed-in ones a private one."""
-    response = JsonResponse(schema.model_validate(data).model_dump(mode="json"))
-    if request.user.is_authenticated:
-        return private_response(response)
-    return public_response(request, response)
-
-
 # --- Profile and personal lists -----------------------------------------------------------------
 
 
@@ -142,7 +143,7 @@ def _respond_for(request, data, schema):
 def me(request):
     """The signed-in counsellor's profile. Email and login times are never in any response
     other than /me/export/."""
-    return _private_as(ProfileOut, people.profile(request.user))
+    return _private(ProfileOut, people.profile(request.user))
 
 
 @router.patch("/me/", response=ProfileOut, auth=django_auth, summary="Change my profile")
@@ -154,11 +155,11 @@ def update_me(request, payload: ProfileIn):
     except DjangoValidationError as exc:
         name, messages = next(iter(exc.message_dict.items()))
         raise invalid_parameter(name, messages[0]) from exc
-    return _private_as(ProfileOut, people.profile(request.user))
+    return _private(ProfileOut, people.profile(request.user))
 
 
 def _card_list(request, language, items):
-    return _private_as(
+    return _private(
         ContentListOut,
         {
             "locale": language,
@@ -197,19 +198,19 @@ def remove_favourite(request, translation_key: uuid.UUID):
     return HttpResponse(status=204)
 
 
-@router.get("/me/interests/", response=InterestsIn, auth=django_auth, summary="My interests")
+@router.get("/me/interests/", response=InterestsOut, auth=django_auth, summary="My interests")
 def interests(request):
-    return _private({"keywords": people.interest_slugs(request.user)})
+    return _private(InterestsOut, {"keywords": people.interest_slugs(request.user)})
 
 
-@router.put("/me/interests/", response=InterestsIn, auth=django_auth, summary="Set my interests")
+@router.put("/me/interests/", response=InterestsOut, auth=django_auth, summary="Set my interests")
 def set_interests(request, payload: InterestsIn):
     """Replace the interests with these keyword slugs (see /taxonomy/keywords/)."""
     try:
         people.set_interests(request.user, payload.keywords)
     except ValueError as exc:
         raise invalid_parameter("keywords", f"unknown keyword {exc.args[0]!r}") from exc
-    return _private({"keywords": people.interest_slugs(request.user)})
+    return _private(InterestsOut, {"keywords": people.interest_slugs(request.user)})
 
 
 @router.get("/me/recent/", response=ContentListOut, auth=django_auth, summary="Recently viewed")
@@ -234,7 +235,9 @@ def recommendations(request, locale: LocaleParam = None, limit: int = Query(10, 
 @router.get("/me/export/", auth=django_auth, summary="Export my data")
 def export(request):
     """Everything the service holds about you, as one JSON document."""
-    response = _private(people.export(request.user))
+    response = private_response(
+        JsonResponse(people.export(request.user), json_dumps_params={"default": str})
+    )
     response["Content-Disposition"] = 'attachment; filename="ohjaaja-data.json"'
     return response
 
@@ -256,34 +259,22 @@ def erase(request, payload: EraseIn):
 @router.get("/discussions/areas/", response=list[AreaOut], summary="Discussion areas")
 def discussion_areas(request, locale: LocaleParam = None):
     language = resolve_locale(request, locale)
-    data = [
-        AreaOut.model_validate(area_data(area)).model_dump(mode="json")
-        for area in discussions.areas(language)
-    ]
-    return public_response(request, JsonResponse(data, safe=False))
+    data = [area_data(area) for area in discussions.areas(language)]
+    return public_response(request, respond(list[AreaOut], data))
 
 
 @router.get("/discussions/", response=ThreadListOut, summary="Discussion threads")
-def thread_list(
-    request,
-    area: str | None = Query(None, max_length=100, pattern=r"^[a-z0-9-]+$"),
-    content: Annotated[
-        uuid.UUID | None, Query(description="translation_key of a content item")
-    ] = None,
-    limit: int = Query(20, ge=1, le=100),
-    offset: int = Query(0, ge=0, le=100_000),
-):
+def thread_list(request, params: Query[ThreadListParams]):
     """Threads in an area or about a content item (or all), most recently active first."""
-    area_obj = None
-    if area is not None:
-        area_obj = discussions.area_by_slug(area)
-        if area_obj is None:
-            raise invalid_parameter("area", f"unknown area {area!r}")
     count, threads = discussions.thread_listing(
-        request.user, area=area_obj, content_key=content, limit=limit, offset=offset
+        request.user,
+        area=area_from_slug(params.area),
+        content_key=params.content,
+        limit=params.limit,
+        offset=params.offset,
     )
     data = {"count": count, "items": [thread_data(t, request.user) for t in threads]}
-    return _respond_for(request, data, ThreadListOut)
+    return respond_for(request, ThreadListOut, data)
 
 
 @router.post(
@@ -300,11 +291,7 @@ def start_thread(
 ):
     """A new thread in an area (`area` slug) or about a content item (`content` key), with its
     opening post. Repeating the request with the same `Idempotency-Key` creates it once."""
-    area = None
-    if payload.area:
-        area = discussions.area_by_slug(payload.area)
-        if area is None:
-            raise invalid_parameter("area", f"unknown area {payload.area!r}")
+    area = area_from_slug(payload.area)
     thread, created = discussions.create_thread(
         request.user,
         title=payload.title,
@@ -314,7 +301,7 @@ def start_thread(
         content_key=payload.content,
         idempotency_key=idempotency_key,
     )
-    return _private_as(
+    return _private(
         ThreadDetailOut, thread_detail_data(request.user, thread.pk), 201 if created else 200
     )
 
@@ -322,7 +309,7 @@ def start_thread(
 @router.get("/discussions/{thread_id}/", response=ThreadDetailOut, summary="A thread")
 def thread_detail(request, thread_id: Id):
     """The thread with its posts in order. Hidden posts are left out (moderators see them)."""
-    return _respond_for(request, thread_detail_data(request.user, thread_id), ThreadDetailOut)
+    return respond_for(request, ThreadDetailOut, thread_detail_data(request.user, thread_id))
 
 
 @router.post(
@@ -348,7 +335,7 @@ def reply(
         reply_to=payload.reply_to,
         idempotency_key=idempotency_key,
     )
-    return _private_as(PostOut, post_data(post, request.user), 201 if created else 200)
+    return _private(PostOut, post_data(post, request.user), 201 if created else 200)
 
 
 @router.put(
@@ -356,14 +343,16 @@ def reply(
 )
 def follow(request, thread_id: Id):
     """Get an email when someone replies (if notify_replies is on in the profile)."""
-    return _private({"following": discussions.set_follow(request.user, thread_id, True)})
+    return _private(FollowOut, {"following": discussions.set_follow(request.user, thread_id, True)})
 
 
 @router.delete(
     "/discussions/{thread_id}/follow/", response=FollowOut, auth=django_auth, summary="Unfollow"
 )
 def unfollow(request, thread_id: Id):
-    return _private({"following": discussions.set_follow(request.user, thread_id, False)})
+    return _private(
+        FollowOut, {"following": discussions.set_follow(request.user, thread_id, False)}
+    )
 
 
 @router.api_operation(
@@ -380,7 +369,7 @@ def unsubscribe(request, token: str = Query(..., max_length=300)):
     except signing.BadSignature as exc:
         raise invalid_parameter("token", "the link is not valid") from exc
     Follow.objects.filter(user_id=user_id, thread_id=thread_id).delete()
-    return _private({"following": False})
+    return _private(FollowOut, {"following": False})
 
 
 @router.patch(
@@ -393,7 +382,7 @@ def unsubscribe(request, token: str = Query(..., max_length=300)):
 def edit_post(request, post_id: Id, payload: PostEditIn):
     """The author edits their post; it is marked edited."""
     post = discussions.edit_post(request.user, post_id, payload.body)
-    return _private_as(PostOut, post_data(post, request.user))
+    return _private(PostOut, post_data(post, request.user))
 
 
 @router.delete(
@@ -413,7 +402,7 @@ def delete_post(request, post_id: Id):
     summary="Thank",
 )
 def thank(request, post_id: Id):
-    return _private({"thanks": discussions.set_thanks(request.user, post_id, True)})
+    return _private(ThanksOut, {"thanks": discussions.set_thanks(request.user, post_id, True)})
 
 
 @router.delete(
@@ -424,7 +413,7 @@ def thank(request, post_id: Id):
     summary="Take back thanks",
 )
 def unthank(request, post_id: Id):
-    return _private({"thanks": discussions.set_thanks(request.user, post_id, False)})
+    return _private(ThanksOut, {"thanks": discussions.set_thanks(request.user, post_id, False)})
 
 
 @router.post(
@@ -458,4 +447,4 @@ def suggest_content(request, payload: SuggestionIn):
         description=plain_text(payload.description)[:2000],
         language=payload.locale,
     )
-    return Status(201, {"id": suggestion.pk, "status": suggestion.status})
+    return _private(SuggestionOut, {"id": suggestion.pk, "status": suggestion.status}, 201)

@@ -1,104 +1,85 @@
 """GraphQL reads and mutations for the community: the same rules as the REST endpoints."""
 
-import datetime
 import uuid
 
 import strawberry
 
 from cms.api_errors import ApiError
 from cms.graphql_support import graphql_error
+from cms.params import validated
+from cms.shapes import as_shape, graphql_type
 from cms.throttling import enforce
 from community import discussions, people
 from community.api import (
     POSTING,
     REACTING,
     REPORTING,
+    area_from_slug,
     post_data,
     thread_data,
     thread_detail_data,
 )
-from community.models import Report
+from community.schemas import (
+    AreaOut,
+    AuthorOut,
+    PostEditIn,
+    PostIn,
+    PostOut,
+    ProfileOut,
+    ReportIn,
+    ThreadDetailOut,
+    ThreadIn,
+    ThreadListOut,
+    ThreadListParams,
+)
 from guidance.services import is_visible_item
 
+# The GraphQL types are the REST shapes (community.schemas), field for field (cms.shapes).
 
-@strawberry.type
+
+@graphql_type(AuthorOut, "Author")
 class Author:
-    name: str
-    profile_id: str | None
-    is_me: bool
+    pass
 
 
-@strawberry.type
+@graphql_type(AreaOut, "Area")
 class Area:
-    slug: str
-    name: str
-    description: str
-    translation_key: uuid.UUID
+    pass
 
 
-@strawberry.type
+@graphql_type(PostOut, "PostType")
 class PostType:
-    id: int
-    author: Author
-    body: str
-    reply_to: int | None
-    created_at: datetime.datetime
-    edited: bool
-    edited_at: datetime.datetime | None
-    deleted: bool
-    hidden: bool
-    thanks: int
-    thanked_by_me: bool
+    pass
 
 
-@strawberry.type
+@graphql_type(ThreadDetailOut, "ThreadType")
 class ThreadType:
-    id: int
-    title: str
-    area: Area | None
-    content_key: uuid.UUID | None
-    author: Author
-    language: str
-    created_at: datetime.datetime
-    last_post_at: datetime.datetime
-    post_count: int
-    locked: bool
-    following: bool = False
-    posts: list[PostType] = strawberry.field(default_factory=list)
+    pass
 
 
-@strawberry.type
+@graphql_type(ThreadListOut, "ThreadList")
 class ThreadList:
-    count: int
+    # GraphQL has one thread type: list items carry `following: false` and no posts.
     items: list[ThreadType]
 
 
-@strawberry.type
+def _favourites(info: strawberry.Info) -> list[uuid.UUID]:
+    return people.favourite_keys(info.context.request.user)
+
+
+@graphql_type(ProfileOut, "Profile")
 class Profile:
-    display_name: str
-    public_profile: bool
-    sector: str
-    workplace_type: str
-    notify_replies: bool
-    daily_digest: bool
-    interests: list[str]
-    favourites: list[uuid.UUID]
-
-
-def _post(data):
-    return PostType(**{**data, "author": Author(**data["author"])})
-
-
-def _thread(data):
-    area = data.get("area")
-    return ThreadType(
-        **{
-            **data,
-            "author": Author(**data["author"]),
-            "area": Area(**area) if area else None,
-            "posts": [_post(p) for p in data.get("posts", [])],
-        }
+    favourites: list[uuid.UUID] = strawberry.field(
+        resolver=_favourites, description="translation keys of the saved items"
     )
+
+
+def _post(data: dict) -> PostOut:
+    return as_shape(PostOut, data)
+
+
+def _as_list_item(data: dict) -> ThreadDetailOut:
+    return as_shape(ThreadDetailOut, {**data, "following": False, "posts": []})
 
 
 def _user(info, required=True):
@@ -115,8 +96,8 @@ def _throttle(info, throttles):
         raise graphql_error(exc) from exc
 
 
-def _detail(user, thread_id):
-    return _thread(thread_detail_data(user, thread_id))
+def _detail(user, thread_id: int) -> ThreadDetailOut:
+    return as_shape(ThreadDetailOut, thread_detail_data(user, thread_id))
 
 
 @strawberry.type
@@ -132,21 +113,19 @@ class CommunityQuery:
     ) -> ThreadList:
         user = _user(info, required=False)
         try:
-            area_obj = None
-            if area is not None:
-                area_obj = discussions.area_by_slug(area)
-                if area_obj is None:
-                    raise ApiError(400, "invalid_parameter", f"unknown area {area!r}")
+            params = validated(
+                ThreadListParams, area=area, content=content_key, limit=limit, offset=offset
+            )
             count, threads = discussions.thread_listing(
                 user,
-                area=area_obj,
-                content_key=content_key,
-                limit=max(1, min(limit, 100)),
-                offset=max(0, offset),
+                area=area_from_slug(params.area),
+                content_key=params.content,
+                limit=params.limit,
+                offset=params.offset,
             )
         except ApiError as exc:
             raise graphql_error(exc) from exc
-        return ThreadList(count=count, items=[_thread(thread_data(t, user)) for t in threads])
+        return ThreadList(count=count, items=[_as_list_item(thread_data(t, user)) for t in threads])
 
     @strawberry.field(description="One thread with its visible posts.")
     def thread(self, info: strawberry.Info, id: int) -> ThreadType:  # noqa: A002
@@ -157,18 +136,7 @@ class CommunityQuery:
 
     @strawberry.field(description="The signed-in counsellor's profile and favourites.")
     def me(self, info: strawberry.Info) -> Profile:
-        user = _user(info)
-        data = people.profile(user)
-        return Profile(
-            display_name=data["display_name"],
-            public_profile=data["public_profile"],
-            sector=data["sector"],
-            workplace_type=data["workplace_type"],
-            notify_replies=data["notify_replies"],
-            daily_digest=data["daily_digest"],
-            interests=data["interests"],
-            favourites=people.favourite_keys(user),
-        )
+        return as_shape(ProfileOut, people.profile(_user(info)))
 
 
 @strawberry.type
@@ -187,18 +155,16 @@ class CommunityMutation:
         user = _user(info)
         _throttle(info, POSTING)
         try:
-            area_obj = discussions.area_by_slug(area) if area else None
-            if area and area_obj is None:
-                raise ApiError(400, "invalid_parameter", f"unknown area {area!r}")
-            if locale not in ("fi", "sv", "en") or len(title) > 200 or len(body) > 20_000:
-                raise ApiError(400, "invalid_parameter", "locale, title or body is not valid")
+            payload = validated(
+                ThreadIn, title=title, body=body, area=area, content=content_key, locale=locale
+            )
             thread, _created = discussions.create_thread(
                 user,
-                title=title,
-                body=body,
-                language=locale,
-                area=area_obj,
-                content_key=content_key,
+                title=payload.title,
+                body=payload.body,
+                language=payload.locale,
+                area=area_from_slug(payload.area),
+                content_key=payload.content,
                 idempotency_key=idempotency_key[:100],
             )
             return _detail(user, thread.pk)
@@ -217,10 +183,13 @@ class CommunityMutation:
         user = _user(info)
         _throttle(info, POSTING)
         try:
-            if len(body) > 20_000:
-                raise ApiError(400, "invalid_parameter", "body is too long")
+            payload = validated(PostIn, body=body, reply_to=reply_to)
             post, _created = discussions.reply(
-                user, thread_id, body=body, reply_to=reply_to, idempotency_key=idempotency_key[:100]
+                user,
+                thread_id,
+                body=payload.body,
+                reply_to=payload.reply_to,
+                idempotency_key=idempotency_key[:100],
             )
         except ApiError as exc:
             raise graphql_error(exc) from exc
@@ -231,7 +200,7 @@ class CommunityMutation:
         user = _user(info)
         _throttle(info, POSTING)
         try:
-            post = discussions.edit_post(user, post_id, body[:20_000])
+            post = discussions.edit_post(user, post_id, validated(PostEditIn, body=body).body)
         except ApiError as exc:
             raise graphql_error(exc) from exc
         return _post(post_data(post, user))
@@ -257,13 +226,11 @@ class CommunityMutation:
     def report_post(
         self, info: strawberry.Info, post_id: int, reason: str, details: str = ""
     ) -> bool:
-
         user = _user(info)
         _throttle(info, REPORTING)
         try:
-            if reason not in Report.Reason.values:
-                raise ApiError(400, "invalid_parameter", f"unknown reason {reason!r}")
-            discussions.report_post(user, post_id, reason, details[:500])
+            payload = validated(ReportIn, reason=reason, details=details)
+            discussions.report_post(user, post_id, payload.reason, payload.details)
         except ApiError as exc:
             raise graphql_error(exc) from exc
         return True

@@ -1,12 +1,12 @@
-"""Request and response schemas of the community API."""
+"""Request and response shapes of the community API (responses: cms.shapes)."""
 
-import datetime
 import uuid
 from typing import Literal
 
 from ninja import Schema
 from pydantic import Field
 
+from cms.shapes import Shape, Timestamp
 from community.models.accounts import SECTOR_CHOICES, WORKPLACE_CHOICES
 
 Sector = Literal[tuple(code for code, _label in SECTOR_CHOICES) + ("",)]
@@ -16,7 +16,7 @@ ReportReason = Literal[
 ]
 
 
-class ProfileOut(Schema):
+class ProfileOut(Shape):
     display_name: str
     public_profile: bool
     profile_id: str | None  # opaque (community.names.public_profile_id)
@@ -25,7 +25,7 @@ class ProfileOut(Schema):
     notify_replies: bool
     daily_digest: bool
     interests: list[str]
-    posting_suspended_until: datetime.datetime | None
+    posting_suspended_until: Timestamp | None
     new_account: bool
 
 
@@ -42,49 +42,49 @@ class InterestsIn(Schema):
     keywords: list[str] = Field(..., max_length=50, description="keyword slugs")
 
 
-class KeysOut(Schema):
-    items: list[uuid.UUID]
+class InterestsOut(Shape):
+    keywords: list[str]  # keyword slugs
 
 
-class AuthorOut(Schema):
+class AuthorOut(Shape):
     name: str  # the display name (public profile) or a per-thread pseudonym
     profile_id: str | None  # only for public profiles; opaque
     is_me: bool
 
 
-class AreaOut(Schema):
+class AreaOut(Shape):
     slug: str
     name: str
     description: str
     translation_key: uuid.UUID
 
 
-class ThreadOut(Schema):
+class ThreadOut(Shape):
     id: int
     title: str
     area: AreaOut | None
     content_key: uuid.UUID | None
     author: AuthorOut
     language: str
-    created_at: datetime.datetime
-    last_post_at: datetime.datetime
+    created_at: Timestamp
+    last_post_at: Timestamp
     post_count: int
     locked: bool
 
 
-class ThreadListOut(Schema):
+class ThreadListOut(Shape):
     count: int
     items: list[ThreadOut]
 
 
-class PostOut(Schema):
+class PostOut(Shape):
     id: int
     author: AuthorOut
     body: str  # sanitised HTML; "" when deleted
     reply_to: int | None
-    created_at: datetime.datetime
+    created_at: Timestamp
     edited: bool
-    edited_at: datetime.datetime | None
+    edited_at: Timestamp | None
     deleted: bool
     hidden: bool  # only moderators ever see hidden posts
     thanks: int
@@ -94,6 +94,15 @@ class PostOut(Schema):
 class ThreadDetailOut(ThreadOut):
     following: bool
     posts: list[PostOut]
+
+
+class ThreadListParams(Schema):
+    """GET /api/v1/discussions/ and GraphQL ``threads``."""
+
+    area: str | None = Field(None, max_length=100, pattern=r"^[a-z0-9-]+$")
+    content: uuid.UUID | None = Field(None, description="translation_key of a content item")
+    limit: int = Field(20, ge=1, le=100)
+    offset: int = Field(0, ge=0, le=100_000)
 
 
 class ThreadIn(Schema):
@@ -120,11 +129,11 @@ class ReportIn(Schema):
     details: str = Field("", max_length=500)
 
 
-class ThanksOut(Schema):
+class ThanksOut(Shape):
     thanks: int
 
 
-class FollowOut(Schema):
+class FollowOut(Shape):
     following: bool
 
 
@@ -143,6 +152,6 @@ class SuggestionIn(Schema):
     locale: Literal["fi", "sv", "en"] = "fi"
 
 
-class SuggestionOut(Schema):
+class SuggestionOut(Shape):
     id: int
     status: str

@@ -16,7 +16,7 @@ from pydantic import Field
 
 from cms.api_errors import ApiError
 from cms.clients import client_address, looks_like_a_bot
-from cms.http import cache_public_get, trusted_json
+from cms.http import cache_public_get, respond
 from cms.locales import resolve_locale
 from cms.params import LocaleParam
 from cms.throttling import ClientThrottle
@@ -41,9 +41,7 @@ def navigation(request, locale: LocaleParam = None):
     """The page tree the frontend renders as navigation: sections with their (nested) topics.
     Untranslated nodes appear in Finnish with `locale_fallback: true`."""
     language = resolve_locale(request, locale)
-    return trusted_json(
-        {"locale": language, "items": [node.as_dict() for node in queries.navigation(language)]}
-    )
+    return respond(NavigationOut, {"locale": language, "items": queries.navigation(language)})
 
 
 @router.get("/featured/", response=FeaturedOut, summary="Featured items")
@@ -54,7 +52,9 @@ def featured(
     """The items editors feature on the home page, or on the section given by id, in order."""
     language = resolve_locale(request, locale)
     pages = queries.featured_content(language, section)
-    return trusted_json({"locale": language, "items": serializers.cards(pages, language, request)})
+    return respond(
+        FeaturedOut, {"locale": language, "items": serializers.cards(pages, language, request)}
+    )
 
 
 @router.get("/content/", response=ContentListOut, summary="List content items")
@@ -68,14 +68,15 @@ def list_content(request, params: Query[ListingParams]):
     count, pages = queries.content_listing(
         language, filters, params.ordering, params.limit, params.offset
     )
-    return trusted_json(
+    return respond(
+        ContentListOut,
         {
             "locale": language,
             "count": count,
             "limit": params.limit,
             "offset": params.offset,
             "items": serializers.cards(pages, language, request),
-        }
+        },
     )
 
 
@@ -98,7 +99,7 @@ def _detail(request, language, **lookup):
             )
         raise Http404("No published content item matches.")
     related = queries.related_content(page, language)
-    return trusted_json(serializers.detail(page, language, request, related))
+    return respond(ContentDetailOut, serializers.detail(page, language, request, related))
 
 
 @router.get(

@@ -3,6 +3,7 @@
 import datetime
 import enum
 import uuid
+from typing import Annotated
 
 import strawberry
 from strawberry.scalars import JSON
@@ -10,8 +11,26 @@ from strawberry.scalars import JSON
 from cms.api_errors import ApiError, invalid_parameter
 from cms.graphql_support import graphql_error, request_language
 from cms.params import validated
+from cms.shapes import as_shape, graphql_type
 from guidance import queries, serializers
 from guidance.filters import ListingParams, graphql_filter_values
+from guidance.schemas import (
+    ChoiceOut,
+    ContentCardOut,
+    ContentDetailOut,
+    ContentListOut,
+    CriterionResultOut,
+    CrumbOut,
+    DocumentOut,
+    FeaturedOut,
+    ImageOut,
+    LinkOut,
+    NavNodeOut,
+    QualitySummaryOut,
+    RenditionOut,
+    TaxonomyTermOut,
+    TermOut,
+)
 
 
 @strawberry.enum
@@ -34,183 +53,84 @@ class Vocabulary(enum.Enum):
     SETTINGS = "settings"
 
 
-@strawberry.type
+# The GraphQL types are the REST shapes (guidance.schemas), field for field (cms.shapes).
+
+
+@graphql_type(TermOut, "Term")
 class Term:
-    slug: str
-    name: str
+    pass
 
 
-@strawberry.type
-class VocabularyTerm(Term):
-    key: uuid.UUID
-    description: str
-    locale_fallback: bool
+@graphql_type(TaxonomyTermOut, "VocabularyTerm")
+class VocabularyTerm:
+    pass
 
 
-@strawberry.type
+@graphql_type(NavNodeOut, "NavNode")
 class NavNode:
-    id: int
-    translation_key: uuid.UUID
-    title: str
-    slug: str
-    path: str
-    type: str
-    locale: str
-    locale_fallback: bool
-    children: list["NavNode"]
+    # The one recursive shape: strawberry needs to be told where the type lives.
+    children: list[Annotated["NavNode", strawberry.lazy("guidance.graphql")]]
 
 
-@strawberry.type
+@graphql_type(RenditionOut, "Rendition")
 class Rendition:
-    url: str
-    width: int
-    height: int
-    format: str
+    pass
 
 
-@strawberry.type
+@graphql_type(ImageOut, "Image")
 class Image:
-    id: int
-    alt: str
-    alt_language: str = strawberry.field(
-        description="The language of alt: the page's own, or Finnish where the page has none yet."
-    )
-    credit: str
-    width: int
-    height: int
-    src: str | None
-    renditions: list[Rendition]
+    pass
 
 
-@strawberry.type
+@graphql_type(CrumbOut, "Crumb")
 class Crumb:
-    id: int
-    title: str
-    path: str
-    type: str
-    translation_key: uuid.UUID
+    pass
 
 
-@strawberry.type
+@graphql_type(ContentCardOut, "ContentCard")
 class ContentCard:
-    id: int
-    translation_key: uuid.UUID
-    type: str
-    locale: str
-    locale_fallback: bool
-    available_locales: list[str]
-    title: str
-    summary: str
-    path: str
-    breadcrumbs: list[Crumb]
-    image: Image | None
-    keywords: list[Term]
-    themes: list[Term]
-    target_groups: list[Term]
-    sectors: list[Term]
-    settings: list[Term]
-    material_languages: list[str]
-    first_published_at: datetime.datetime | None
-    last_published_at: datetime.datetime | None
-    review_overdue: bool
-    quality_status: str
+    pass
 
 
-@strawberry.type
+@graphql_type(CriterionResultOut, "CriterionResult")
 class CriterionResult:
-    code: str
-    title: str
-    mandatory: bool
-    result: str
+    pass
 
 
-@strawberry.type
+@graphql_type(QualitySummaryOut, "QualitySummary")
 class QualitySummary:
-    status: str
-    criteria_set_version: int | None
-    assessed_at: datetime.datetime | None
-    next_review_due: datetime.date | None
-    criteria: list[CriterionResult]
+    pass
 
 
-@strawberry.type
+@graphql_type(DocumentOut, "Document")
 class Document:
-    id: int
-    title: str
-    description: str
-    url: str
-    file_type: str
-    content_type: str
-    size: int | None
+    pass
 
 
-@strawberry.type
+@graphql_type(LinkOut, "Link")
 class Link:
-    label: str
-    url: str
+    pass
 
 
-@strawberry.type
+@graphql_type(ChoiceOut, "Choice")
 class Choice:
-    value: str
-    label: str
+    pass
 
 
-@strawberry.type
-class ContentDetail(ContentCard):
-    search_description: str
-    body: JSON
-    attachments: list[Document]
-    links: list[Link]
-    licence: Choice | None
-    author_organisation: str
-    next_review_due: datetime.date | None
+def _blocks(root: ContentDetailOut) -> JSON:
+    return [block.model_dump(mode="json") for block in root.body]
+
+
+@graphql_type(ContentDetailOut, "ContentDetail")
+class ContentDetail:
+    # Free-form in GraphQL: a block's value and the type's own fields differ by type.
+    body: JSON = strawberry.field(resolver=_blocks)
     fields: JSON
-    related: list[ContentCard]
-    quality: QualitySummary
 
 
-@strawberry.type
+@graphql_type(ContentListOut, "ContentList")
 class ContentList:
-    locale: str
-    count: int
-    items: list[ContentCard]
-
-
-def _build(cls, data):
-    """Turn the serializers' plain dicts into Strawberry objects (nested ones included)."""
-    if data is None:
-        return None
-    nested = {
-        "children": (NavNode, True),
-        "breadcrumbs": (Crumb, True),
-        "image": (Image, False),
-        "renditions": (Rendition, True),
-        "keywords": (Term, True),
-        "themes": (Term, True),
-        "target_groups": (Term, True),
-        "sectors": (Term, True),
-        "settings": (Term, True),
-        "attachments": (Document, True),
-        "links": (Link, True),
-        "licence": (Choice, False),
-        "related": (ContentCard, True),
-        "quality": (QualitySummary, False),
-        "criteria": (CriterionResult, True),
-    }
-    fields = {f.name for f in cls.__strawberry_definition__.fields}
-    values = {}
-    for name in fields:
-        value = data.get(name)
-        if name in nested and value is not None:
-            target, many = nested[name]
-            value = (
-                [_build(target, v) for v in value if v is not None]
-                if many
-                else _build(target, value)
-            )
-        values[name] = value
-    return cls(**values)
+    pass
 
 
 @strawberry.type
@@ -223,7 +143,7 @@ class ContentQuery:
             language = request_language(info, locale)
         except ApiError as exc:
             raise graphql_error(exc) from exc
-        return [_build(NavNode, node.as_dict()) for node in queries.navigation(language)]
+        return [as_shape(NavNodeOut, node) for node in queries.navigation(language)]
 
     @strawberry.field(description="Published content; the same filters as GET /api/v1/content/.")
     def content(
@@ -260,11 +180,15 @@ class ContentQuery:
             )
         except ApiError as exc:
             raise graphql_error(exc) from exc
-        request = info.context.request
-        return ContentList(
-            locale=language,
-            count=count,
-            items=[_build(ContentCard, c) for c in serializers.cards(pages, language, request)],
+        return as_shape(
+            ContentListOut,
+            {
+                "locale": language,
+                "count": count,
+                "limit": params.limit,
+                "offset": params.offset,
+                "items": serializers.cards(pages, language, info.context.request),
+            },
         )
 
     @strawberry.field(description="Featured items of the home page, or of a section by id.")
@@ -276,9 +200,8 @@ class ContentQuery:
             pages = queries.featured_content(language, section)
         except ApiError as exc:
             raise graphql_error(exc) from exc
-        return [
-            _build(ContentCard, c) for c in serializers.cards(pages, language, info.context.request)
-        ]
+        cards = serializers.cards(pages, language, info.context.request)
+        return as_shape(FeaturedOut, {"locale": language, "items": cards}).items
 
     @strawberry.field(description="One item by id, translation key or frontend path.")
     def content_item(
@@ -303,7 +226,7 @@ class ContentQuery:
             return None
         related = queries.related_content(page, language)
         data = serializers.detail(page, language, info.context.request, related)
-        return _build(ContentDetail, data)
+        return as_shape(ContentDetailOut, data)
 
     @strawberry.field(description="All terms of a vocabulary in the requested language.")
     def taxonomy(
@@ -313,6 +236,5 @@ class ContentQuery:
             language = request_language(info, locale)
         except ApiError as exc:
             raise graphql_error(exc) from exc
-        return [
-            _build(VocabularyTerm, t) for t in queries.vocabulary_terms(vocabulary.value, language)
-        ]
+        terms = queries.vocabulary_terms(vocabulary.value, language)
+        return [as_shape(TaxonomyTermOut, term) for term in terms]

@@ -1,12 +1,14 @@
-"""Response schemas of the content API (they generate the OpenAPI document)."""
+"""Response shapes of the content API: REST, GraphQL and the OpenAPI document (cms.shapes)."""
 
 import datetime
 import uuid
 
-from ninja import Schema
+from pydantic import ConfigDict, Field
+
+from cms.shapes import Shape, Timestamp
 
 
-class TermOut(Schema):
+class TermOut(Shape):
     slug: str
     name: str
 
@@ -17,13 +19,16 @@ class TaxonomyTermOut(TermOut):
     locale_fallback: bool
 
 
-class TaxonomyOut(Schema):
+class TaxonomyOut(Shape):
     locale: str
     vocabulary: str
     items: list[TaxonomyTermOut]
 
 
-class NavNodeOut(Schema):
+class NavNodeOut(Shape):
+    # Read from guidance.queries' cached tree nodes (which also hold what filtering needs).
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
+
     id: int
     translation_key: uuid.UUID
     title: str
@@ -38,24 +43,26 @@ class NavNodeOut(Schema):
 NavNodeOut.model_rebuild()
 
 
-class NavigationOut(Schema):
+class NavigationOut(Shape):
     locale: str
     items: list[NavNodeOut]
 
 
-class RenditionOut(Schema):
+class RenditionOut(Shape):
     url: str
     width: int
     height: int
     format: str
 
 
-class ImageOut(Schema):
+class ImageOut(Shape):
     id: int
     alt: str
-    # The language of `alt` (put it in the img's lang attribute when it differs from the
-    # page's): the page's own, or Finnish where a page has no alt text of its own yet.
-    alt_language: str
+    alt_language: str = Field(
+        description="The language of `alt` (put it in the img's lang attribute when it differs "
+        "from the page's): the page's own, or Finnish where the page has no alt text of its own "
+        "yet."
+    )
     credit: str
     width: int
     height: int
@@ -63,7 +70,7 @@ class ImageOut(Schema):
     renditions: list[RenditionOut]
 
 
-class CrumbOut(Schema):
+class CrumbOut(Shape):
     id: int
     title: str
     path: str
@@ -71,7 +78,7 @@ class CrumbOut(Schema):
     translation_key: uuid.UUID
 
 
-class ContentCardOut(Schema):
+class ContentCardOut(Shape):
     id: int
     translation_key: uuid.UUID
     type: str
@@ -89,13 +96,13 @@ class ContentCardOut(Schema):
     sectors: list[TermOut]
     settings: list[TermOut]
     material_languages: list[str]
-    first_published_at: datetime.datetime | None
-    last_published_at: datetime.datetime | None
+    first_published_at: Timestamp | None
+    last_published_at: Timestamp | None
     review_overdue: bool
     quality_status: str
 
 
-class ContentListOut(Schema):
+class ContentListOut(Shape):
     locale: str
     count: int
     limit: int
@@ -103,12 +110,12 @@ class ContentListOut(Schema):
     items: list[ContentCardOut]
 
 
-class FeaturedOut(Schema):
+class FeaturedOut(Shape):
     locale: str
     items: list[ContentCardOut]
 
 
-class DocumentOut(Schema):
+class DocumentOut(Shape):
     id: int
     title: str
     description: str
@@ -118,33 +125,33 @@ class DocumentOut(Schema):
     size: int | None
 
 
-class LinkOut(Schema):
+class LinkOut(Shape):
     label: str
     url: str
 
 
-class ChoiceOut(Schema):
+class ChoiceOut(Shape):
     value: str
     label: str
 
 
-class BlockOut(Schema):
+class BlockOut(Shape):
     type: str
     id: str | None
     value: dict
 
 
-class CriterionResultOut(Schema):
+class CriterionResultOut(Shape):
     code: str
     title: str
     mandatory: bool
     result: str
 
 
-class QualitySummaryOut(Schema):
+class QualitySummaryOut(Shape):
     status: str
     criteria_set_version: int | None
-    assessed_at: datetime.datetime | None
+    assessed_at: Timestamp | None
     next_review_due: datetime.date | None
     criteria: list[CriterionResultOut]
 
@@ -152,7 +159,7 @@ class QualitySummaryOut(Schema):
 class ContentDetailOut(ContentCardOut):
     search_description: str
     body: list[BlockOut]
-    attachments: list[DocumentOut | None]
+    attachments: list[DocumentOut]
     links: list[LinkOut]
     licence: ChoiceOut | None
     author_organisation: str
@@ -162,24 +169,24 @@ class ContentDetailOut(ContentCardOut):
     quality: QualitySummaryOut
 
 
-class FeedbackOut(Schema):
+class FeedbackOut(Shape):
     received: bool
 
 
-class ViewCountOut(Schema):
+class ViewCountOut(Shape):
     counted: bool
 
 
-class ErrorDetail(Schema):
+class ErrorDetail(Shape):
     parameter: str | None = None
     message: str
 
 
-class ErrorBody(Schema):
+class ErrorBody(Shape):
     code: str
     message: str
     details: list[ErrorDetail]
 
 
-class ErrorOut(Schema):
+class ErrorOut(Shape):
     error: ErrorBody

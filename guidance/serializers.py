@@ -265,9 +265,11 @@ def detail(page, language, request, related_pages=(), draft=False):
         {
             "search_description": specific.search_description,
             "body": _stream(specific.body, language, request, page.locale.language_code),
+            # An attachment whose document was deleted from the library is left out.
             "attachments": [
                 document_data(block.value["document"], request, block.value["title"])
                 for block in specific.attachments
+                if block.value["document"] is not None
             ],
             "links": [
                 {"label": b.value["label"], "url": b.value["url"]} for b in specific.external_links

@@ -1,11 +1,10 @@
 """REST endpoints for search (/api/v1/search/)."""
 
 from django.conf import settings
-from django.http import JsonResponse
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from cms.http import public_response
+from cms.http import public_response, respond
 from cms.locales import resolve_locale
 from cms.params import LOCALE_DESCRIPTION, LocaleParam
 from cms.throttling import ClientThrottle
@@ -49,11 +48,6 @@ SEARCHING = [ClientThrottle("search", settings.SEARCH_RATE)]
 SUGGESTING = [ClientThrottle("suggest", "240/min")]
 
 
-def _respond(request, data, schema):
-    response = JsonResponse(schema.model_validate(data).model_dump(mode="json"))
-    return public_response(request, response)
-
-
 @router.get(
     "/search/",
     response=SearchOut,
@@ -74,7 +68,7 @@ def search(request, params: Query[SearchParams]):
     query = services.build_query(
         params.q, language, filters, params.limit, params.offset, autocorrect=params.autocorrect
     )
-    return _respond(request, services.search(query, request=request), SearchOut)
+    return public_response(request, respond(SearchOut, services.search(query, request=request)))
 
 
 @router.get(
@@ -87,4 +81,6 @@ def suggest(request, params: Query[SuggestParams]):
     """Titles and keywords that complete what the user is typing (the last word may be
     unfinished)."""
     language = resolve_locale(request, params.locale)
-    return _respond(request, services.suggest(params.q, language, params.limit), SuggestOut)
+    return public_response(
+        request, respond(SuggestOut, services.suggest(params.q, language, params.limit))
+    )

@@ -1,142 +1,68 @@
 """GraphQL search and suggestions: the same service functions as GET /api/v1/search/."""
 
-import datetime
-import uuid
-
 import strawberry
 
+import guidance.graphql  # noqa: F401 - registers the Image and Crumb types hits reuse
 from cms.api_errors import ApiError
 from cms.graphql_support import graphql_error, request_language
 from cms.params import validated
+from cms.shapes import as_shape, graphql_type
 from cms.throttling import enforce
 from guidance.filters import graphql_filter_values
-from guidance.graphql import Crumb, Image, Rendition
 from search import services
 from search.api import SEARCHING, SUGGESTING, SearchParams, SuggestParams
+from search.schemas import (
+    FacetsOut,
+    FacetValueOut,
+    HighlightOut,
+    SearchHitOut,
+    SearchOut,
+    SuggestKeywordOut,
+    SuggestOut,
+    SuggestTitleOut,
+)
+
+# The GraphQL types are the REST shapes (search.schemas), field for field (cms.shapes).
 
 
-@strawberry.type
+@graphql_type(HighlightOut, "SearchHighlight")
 class SearchHighlight:
-    title: str
-    snippet: str
+    pass
 
 
-@strawberry.type
+@graphql_type(SearchHitOut, "SearchHit")
 class SearchHit:
-    type: str = strawberry.field(
-        description="article, method, tool, material, training, or discussion: a discussion "
-        "thread about an item (id is the thread's id; no image or breadcrumbs)."
-    )
-    id: int
-    translation_key: uuid.UUID | None
-    title: str
-    summary: str
-    path: str
-    locale: str
-    locale_fallback: bool
-    published_at: datetime.datetime | None
-    highlight: SearchHighlight
-    score: float
-    image: Image | None
-    breadcrumbs: list[Crumb]
+    type: str  # GraphQL has no literal strings; the description lists the values
 
 
-@strawberry.type
+@graphql_type(FacetValueOut, "FacetValue")
 class FacetValue:
-    value: str
-    label: str
-    count: int
+    pass
 
 
-@strawberry.type
+@graphql_type(FacetsOut, "SearchFacets")
 class SearchFacets:
-    type: list[FacetValue]
-    section: list[FacetValue]
-    keywords: list[FacetValue]
-    themes: list[FacetValue]
-    target_groups: list[FacetValue]
-    sectors: list[FacetValue]
-    settings: list[FacetValue]
+    pass
 
 
-@strawberry.type
+@graphql_type(SearchOut, "SearchResult")
 class SearchResult:
-    query: str
-    locale: str
-    count: int
-    match: str
-    engine: str
-    degraded: bool
-    corrected_query: str | None = strawberry.field(
-        description="The corrected spelling when the words as typed found little and it finds "
-        "more; null when nothing was corrected (as correctedQuery in GET /api/v1/search/)."
-    )
-    autocorrected: bool = strawberry.field(
-        description="true: the items are the results of correctedQuery; false with a "
-        'correctedQuery: it is only offered ("Did you mean"), the items are for the words '
-        "as typed."
-    )
-    items: list[SearchHit]
-    facets: SearchFacets
+    pass
 
 
-@strawberry.type
+@graphql_type(SuggestTitleOut, "SuggestedTitle")
 class SuggestedTitle:
-    type: str
-    id: int
-    translation_key: uuid.UUID | None
-    title: str
-    path: str
+    pass
 
 
-@strawberry.type
+@graphql_type(SuggestKeywordOut, "SuggestedKeyword")
 class SuggestedKeyword:
-    slug: str
-    name: str
+    pass
 
 
-@strawberry.type
+@graphql_type(SuggestOut, "Suggestions")
 class Suggestions:
-    query: str
-    locale: str
-    titles: list[SuggestedTitle]
-    keywords: list[SuggestedKeyword]
-
-
-def _image(data):
-    if data is None:
-        return None
-    return Image(**{**data, "renditions": [Rendition(**r) for r in data["renditions"]]})
-
-
-def _result(data):
-    return SearchResult(
-        query=data["query"],
-        locale=data["locale"],
-        count=data["count"],
-        match=data["match"],
-        engine=data["engine"],
-        degraded=data["degraded"],
-        corrected_query=data["corrected_query"],
-        autocorrected=data["autocorrected"],
-        items=[
-            SearchHit(
-                **{
-                    **hit,
-                    "highlight": SearchHighlight(**hit["highlight"]),
-                    "image": _image(hit["image"]),
-                    "breadcrumbs": [Crumb(**crumb) for crumb in hit["breadcrumbs"]],
-                },
-            )
-            for hit in data["items"]
-        ],
-        facets=SearchFacets(
-            **{
-                name: [FacetValue(**value) for value in values]
-                for name, values in data["facets"].items()
-            }
-        ),
-    )
+    pass
 
 
 @strawberry.type
@@ -180,7 +106,7 @@ class SearchQueryType:
                 params.offset,
                 autocorrect=params.autocorrect,
             )
-            return _result(services.search(query, request=info.context.request))
+            return as_shape(SearchOut, services.search(query, request=info.context.request))
         except ApiError as exc:
             raise graphql_error(exc) from exc
 
@@ -194,10 +120,4 @@ class SearchQueryType:
             params = validated(SuggestParams, q=q, limit=limit)
         except ApiError as exc:
             raise graphql_error(exc) from exc
-        data = services.suggest(params.q, language, params.limit)
-        return Suggestions(
-            query=data["query"],
-            locale=data["locale"],
-            titles=[SuggestedTitle(**t) for t in data["titles"]],
-            keywords=[SuggestedKeyword(**k) for k in data["keywords"]],
-        )
+        return as_shape(SuggestOut, services.suggest(params.q, language, params.limit))

@@ -1,24 +1,25 @@
-"""Response schemas of the search API."""
+"""Response shapes of the search API: REST, GraphQL and the OpenAPI document (cms.shapes)."""
 
-import datetime
 import uuid
 from typing import Literal
 
-from ninja import Field, Schema
+from pydantic import Field
 
+from cms.shapes import Shape, Timestamp
 from guidance.schemas import CrumbOut, ImageOut
 
 HitType = Literal["article", "method", "tool", "material", "training", "discussion"]
 
 
-class HighlightOut(Schema):
+class HighlightOut(Shape):
     title: str  # HTML-escaped, matches in <mark>; "" when the title does not match
     snippet: str  # HTML-escaped text around the first match, matches in <mark>
 
 
-class SearchHitOut(Schema):
+class SearchHitOut(Shape):
     type: HitType = Field(
-        description="A content type, or `discussion`: a discussion thread about an item, whose "
+        description="A content type (`article`, `method`, `tool`, `material`, `training`), or "
+        "`discussion`: a discussion thread about an item, whose "
         "`id` is the thread's id (GET /api/v1/discussions/{id}/), `path` the discussion's "
         "frontend path (`/keskustelut/{id}/`), and which has no image or breadcrumbs."
     )
@@ -29,20 +30,20 @@ class SearchHitOut(Schema):
     path: str
     locale: str
     locale_fallback: bool
-    published_at: datetime.datetime | None
+    published_at: Timestamp | None
     highlight: HighlightOut
     score: float
     image: ImageOut | None  # as on a listing card; null for discussions
     breadcrumbs: list[CrumbOut]  # in the hit's own language (`locale`); empty for discussions
 
 
-class FacetValueOut(Schema):
+class FacetValueOut(Shape):
     value: str  # what the matching filter parameter takes (slug, type or section id)
     label: str
     count: int
 
 
-class FacetsOut(Schema):
+class FacetsOut(Shape):
     type: list[FacetValueOut]
     section: list[FacetValueOut]
     keywords: list[FacetValueOut]
@@ -52,7 +53,7 @@ class FacetsOut(Schema):
     settings: list[FacetValueOut]
 
 
-class SearchOut(Schema):
+class SearchOut(Shape):
     query: str  # the words that were searched for, after normalisation
     locale: str
     count: int
@@ -76,7 +77,7 @@ class SearchOut(Schema):
     facets: FacetsOut
 
 
-class SuggestTitleOut(Schema):
+class SuggestTitleOut(Shape):
     type: str
     id: int
     translation_key: uuid.UUID | None
@@ -84,12 +85,12 @@ class SuggestTitleOut(Schema):
     path: str
 
 
-class SuggestKeywordOut(Schema):
+class SuggestKeywordOut(Shape):
     slug: str
     name: str
 
 
-class SuggestOut(Schema):
+class SuggestOut(Shape):
     query: str
     locale: str
     titles: list[SuggestTitleOut]

@@ -16,6 +16,9 @@ from guidance.queries.taxonomy import default_language
 
 @dataclass
 class NavNode:
+    """A node of the cached page tree. What the API shows of it is ``guidance.schemas.NavNodeOut``
+    (read from these attributes); the rest is for filtering."""
+
     id: int
     translation_key: str
     title: str
@@ -27,19 +30,6 @@ class NavNode:
     page_path: str  # treebeard path, for "is under" tests
     exclude_from_listings: bool = False
     children: list = field(default_factory=list)
-
-    def as_dict(self):
-        return {
-            "id": self.id,
-            "translation_key": self.translation_key,
-            "title": self.title,
-            "slug": self.slug,
-            "path": self.path,
-            "type": self.type,
-            "locale": self.locale,
-            "locale_fallback": self.locale_fallback,
-            "children": [child.as_dict() for child in self.children],
-        }
 
 
 def _restricted_paths():

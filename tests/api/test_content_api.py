@@ -441,8 +441,8 @@ def test_cached_response_needs_no_queries(client, catalogue, django_assert_num_q
 
 
 def test_responses_match_their_documented_schemas(client, catalogue):
-    """Listing, detail, navigation and featured are serialized without a second validation
-    pass (cms.http.trusted_json); this keeps them honest against the OpenAPI schemas."""
+    """What a client receives validates against the OpenAPI document's shapes (cms.http.respond
+    checks on the way out; this checks from the client's side, after JSON)."""
     from guidance.schemas import ContentDetailOut, ContentListOut, FeaturedOut, NavigationOut
 
     item = catalogue["items"]["method"]

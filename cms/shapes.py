@@ -1,0 +1,64 @@
+"""The base of every response shape, and how one shape serves REST and GraphQL.
+
+Each response is declared once, as a ``Shape`` (a plain pydantic model) in its app's
+``schemas.py``. That one declaration
+
+- generates the OpenAPI document (django-ninja reads it as the endpoint's ``response``),
+- checks and writes every REST answer (``cms.http.respond``: pydantic validates and dumps in
+  Rust, which is faster than ``json.dumps`` of the same dict), and
+- becomes the GraphQL type (``graphql_type``), whose resolvers return the validated models.
+
+A plain pydantic model rather than ``ninja.Schema``: ninja's wraps every nested object in its
+``DjangoGetter`` in Python, seven times slower on a 20-card listing, for ORM attribute lookups
+the serializers (which build dicts) do not need.
+"""
+
+import datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, PlainSerializer, WithJsonSchema
+from strawberry.experimental.pydantic import type as pydantic_type
+
+
+def _open_for_additions(schema: dict[str, Any], _model: type) -> None:
+    # "Unknown keys are an error" holds for our serializers, not a promise to clients: a field
+    # added later must not break a client that validates answers against the OpenAPI document.
+    schema.pop("additionalProperties", None)
+
+
+class Shape(BaseModel):
+    """A response shape. Unknown keys are an error: a serializer that grows a field must
+    declare it here, so REST, GraphQL and the OpenAPI document cannot drift apart."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_open_for_additions)
+
+
+def _iso(value: datetime.datetime) -> str:
+    # The format the content API has always written (Django's JSON encoder): milliseconds, and
+    # "Z" for UTC.
+    text = value.isoformat()
+    if value.microsecond:
+        text = text[:23] + text[26:]
+    if text.endswith("+00:00"):
+        text = text[:-6] + "Z"
+    return text
+
+
+Timestamp = Annotated[
+    datetime.datetime,
+    PlainSerializer(_iso, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
+
+
+def graphql_type(shape: type[Shape], name: str, description: str | None = None):
+    """Class decorator: the GraphQL object type of ``shape``, with every field of it.
+
+    Fields the class annotates itself keep that type (e.g. a free-form ``dict`` as ``JSON``).
+    A resolver may return the validated ``shape`` instance itself (strawberry accepts it)."""
+    return pydantic_type(model=shape, all_fields=True, name=name, description=description)
+
+
+def as_shape(shape: type[BaseModel], data: Any) -> Any:
+    """``data`` (a serializer's dict) checked and turned into ``shape``, for a GraphQL resolver."""
+    return None if data is None else shape.model_validate(data)
