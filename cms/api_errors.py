@@ -2,9 +2,12 @@
 
 import logging
 import math
+from collections.abc import Iterable
+from typing import Any
 
 from django.db import InterfaceError, OperationalError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 logger = logging.getLogger(__name__)
@@ -17,12 +20,14 @@ API_PREFIXES = ("/api/", "/graphql/", "/_allauth/")
 class ApiError(Exception):
     """Raise from services and endpoints for a client error with a clear code and message."""
 
-    def __init__(self, status, code, message, details=None):
+    def __init__(
+        self, status: int, code: str, message: str, details: list[dict[str, Any]] | None = None
+    ) -> None:
         super().__init__(message)
         self.status, self.code, self.message, self.details = status, code, message, details
 
 
-def invalid_parameter(parameter, message):
+def invalid_parameter(parameter: str, message: str) -> ApiError:
     return ApiError(
         400,
         "invalid_parameter",
@@ -31,7 +36,7 @@ def invalid_parameter(parameter, message):
     )
 
 
-def validation_error(errors) -> ApiError:
+def validation_error(errors: Iterable[Any]) -> ApiError:
     """Pydantic's (or ninja's) validation errors as one ``invalid_parameter`` error naming each
     parameter: the REST and GraphQL APIs refuse bad parameters alike."""
     details = []
@@ -48,29 +53,37 @@ def validation_error(errors) -> ApiError:
     return ApiError(400, "invalid_parameter", f"Invalid value for {names}.", details)
 
 
-def error_body(code, message, details=None):
+def error_body(
+    code: str, message: str, details: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "details": details or []}}
 
 
-def install_error_handlers(api):
-    def respond(request, status, code, message, details=None):
+def install_error_handlers(api: NinjaAPI) -> None:
+    def respond(
+        request: HttpRequest,
+        status: int,
+        code: str,
+        message: str,
+        details: list[dict[str, Any]] | None = None,
+    ) -> HttpResponse:
         return api.create_response(request, error_body(code, message, details), status=status)
 
     @api.exception_handler(ApiError)
-    def _api_error(request, exc):
+    def _api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
         return respond(request, exc.status, exc.code, exc.message, exc.details)
 
     @api.exception_handler(ValidationError)
-    def _validation_error(request, exc):
+    def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         error = validation_error(exc.errors)
         return respond(request, error.status, error.code, error.message, error.details)
 
     @api.exception_handler(Http404)
-    def _not_found(request, exc):
+    def _not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
         return respond(request, 404, "not_found", str(exc) or "Not found.")
 
     @api.exception_handler(Throttled)
-    def _throttled(request, exc):
+    def _throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
         wait = max(1, math.ceil(exc.wait or 1))
         response = respond(
             request, 429, "rate_limited", f"Too many requests; try again in {wait} seconds."
@@ -78,7 +91,7 @@ def install_error_handlers(api):
         response["Retry-After"] = str(wait)
         return response
 
-    def _database_unavailable(request, exc):
+    def _database_unavailable(request: HttpRequest, exc: Any) -> HttpResponse:
         # A dropped or refused database connection: the transaction rolled back, nothing was
         # stored, and the next request reconnects. Retrying (with the same Idempotency-Key for
         # writes) is safe.
@@ -93,11 +106,11 @@ def install_error_handlers(api):
     api.add_exception_handler(InterfaceError, _database_unavailable)
 
     @api.exception_handler(AuthenticationError)
-    def _unauthenticated(request, exc):
+    def _unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
         return respond(request, 401, "not_authenticated", "Sign in to do this.")
 
     @api.exception_handler(HttpError)
-    def _http_error(request, exc):
+    def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         codes = {
             401: "not_authenticated",
             403: "forbidden",

@@ -5,12 +5,13 @@ nothing private from one another.
 """
 
 from graphql import GraphQLError
+from strawberry import Info
 
 from cms.api_errors import ApiError
 from cms.locales import resolve_locale
 
 
-def request_language(info, locale: str | None) -> str:
+def request_language(info: Info, locale: str | None) -> str:
     """The language a field answers in: its ``locale`` argument, else the request's."""
     return resolve_locale(info.context.request, locale)
 

@@ -2,6 +2,7 @@
 
 import functools
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -16,16 +17,16 @@ PUBLIC_MAX_AGE = 60
 STALE_WHILE_REVALIDATE = 300
 
 
-def _etag(content):
+def _etag(content: bytes) -> str:
     return '"' + hashlib.blake2b(content, digest_size=16).hexdigest() + '"'
 
 
-def _matches(request, etag):
+def _matches(request: HttpRequest, etag: str) -> bool:
     header = request.META.get("HTTP_IF_NONE_MATCH", "")
     return any(tag.strip() in (etag, f"W/{etag}", "*") for tag in header.split(",") if tag.strip())
 
 
-def public_response(request, response):
+def public_response(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     """Mark a public response cacheable with an ETag; answer 304 to a matching If-None-Match."""
     if response.status_code != 200:
         return response
@@ -43,7 +44,7 @@ def public_response(request, response):
     return response
 
 
-def _cache_control():
+def _cache_control() -> str:
     return f"public, max-age={PUBLIC_MAX_AGE}, stale-while-revalidate={STALE_WHILE_REVALIDATE}"
 
 
@@ -74,12 +75,14 @@ def respond_for(request: HttpRequest, shape: Any, data: Any) -> HttpResponse:
     return public_response(request, response)
 
 
-def private_response(response):
+def private_response(response: HttpResponse) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     return response
 
 
-def cache_public_get(timeout=300):
+def cache_public_get(
+    timeout: int = 300,
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """View decorator: serve public GETs from the server-side cache, with ETag and 304.
 
     The key is the scheme and host (responses carry absolute media URLs built from them), the
@@ -87,9 +90,9 @@ def cache_public_get(timeout=300):
     200 responses to anonymous requests are stored.
     """
 
-    def decorator(view):
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @functools.wraps(view)
-        def wrapper(request, *args, **kwargs):
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if request.method != "GET" or getattr(request, "preview", False):
                 return view(request, *args, **kwargs)
             # (content, content type, ETag); "resp2" because the entries once held no ETag and a

@@ -14,6 +14,7 @@ the serializers (which build dicts) do not need.
 """
 
 import datetime
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer, WithJsonSchema
@@ -51,7 +52,9 @@ Timestamp = Annotated[
 ]
 
 
-def graphql_type(shape: type[Shape], name: str, description: str | None = None):
+def graphql_type(
+    shape: type[Shape], name: str, description: str | None = None
+) -> Callable[[type], type]:
     """Class decorator: the GraphQL object type of ``shape``, with every field of it.
 
     Fields the class annotates itself keep that type (e.g. a free-form ``dict`` as ``JSON``).

@@ -6,16 +6,17 @@ are `Cache-Control: private, no-store`.
 """
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from django.conf import settings
 from django.contrib.auth import logout
 from django.core import signing
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import Header, Path, Query, Router
 from ninja.responses import Status
 from ninja.security import django_auth
+from ninja.throttling import BaseThrottle
 
 from cms.api_errors import ApiError, invalid_parameter
 from cms.http import private_response, public_response, respond, respond_for
@@ -24,8 +25,9 @@ from cms.params import LocaleParam
 from cms.sanitising import plain_text
 from cms.throttling import ClientThrottle, UserThrottle
 from community import discussions, erasure, names, people
-from community.models import ContentSuggestion, DiscussionArea, Follow
+from community.models import ContentSuggestion, DiscussionArea, Follow, Post, Thread, User
 from community.notifications import read_unsubscribe_token
+from community.people import Viewer
 from community.schemas import (
     AreaOut,
     EraseIn,
@@ -51,9 +53,18 @@ from guidance.schemas import ContentListOut
 from guidance.services import is_visible_item
 
 router = Router(tags=["community"])
+
+
+class SignedIn(HttpRequest):
+    """The request of an endpoint with ``auth=django_auth``: ninja answers 401 before the view
+    runs unless a counsellor is signed in."""
+
+    user: User
+
+
 Id = Annotated[int, Path(ge=1, le=2**62)]
 
-POSTING = [
+POSTING: list[BaseThrottle] = [
     ClientThrottle("posting-ip", settings.COMMUNITY_POST_RATE_PER_ADDRESS),
     UserThrottle(
         "posting",
@@ -61,11 +72,14 @@ POSTING = [
         new_account_rate=settings.COMMUNITY_NEW_ACCOUNT_POST_RATE,
     ),
 ]
-REPORTING = [ClientThrottle("reporting-ip", "30/min"), UserThrottle("reporting", "10/min")]
-REACTING = [UserThrottle("reacting", "60/min")]
+REPORTING: list[BaseThrottle] = [
+    ClientThrottle("reporting-ip", "30/min"),
+    UserThrottle("reporting", "10/min"),
+]
+REACTING: list[BaseThrottle] = [UserThrottle("reacting", "60/min")]
 
 
-def _private(shape, data, status=200):
+def _private(shape: Any, data: Any, status: int = 200) -> HttpResponse:
     """A signed-in answer in its declared shape: never stored by a cache."""
     return private_response(respond(shape, data, status=status))
 
@@ -73,7 +87,7 @@ def _private(shape, data, status=200):
 # --- Serialising --------------------------------------------------------------------------------
 
 
-def area_data(area):
+def area_data(area: DiscussionArea | None) -> dict[str, Any] | None:
     if area is None:
         return None
     return {
@@ -95,7 +109,7 @@ def area_from_slug(slug: str | None) -> DiscussionArea | None:
     return area
 
 
-def thread_data(thread, viewer, post_count=None):
+def thread_data(thread: Thread, viewer: Viewer, post_count: int | None = None) -> dict[str, Any]:
     return {
         "id": thread.pk,
         "title": thread.title,
@@ -110,7 +124,7 @@ def thread_data(thread, viewer, post_count=None):
     }
 
 
-def post_data(post, viewer):
+def post_data(post: Post, viewer: Viewer) -> dict[str, Any]:
     return {
         "id": post.pk,
         "author": names.author_label(post.author, post.thread_id, viewer),
@@ -126,7 +140,7 @@ def post_data(post, viewer):
     }
 
 
-def thread_detail_data(viewer, thread_id):
+def thread_detail_data(viewer: Viewer, thread_id: int) -> dict[str, Any]:
     """A thread with its visible posts, as REST and GraphQL return it."""
     thread, posts, total, following = discussions.thread_detail(viewer, thread_id)
     return {
@@ -140,14 +154,14 @@ def thread_detail_data(viewer, thread_id):
 
 
 @router.get("/me/", response=ProfileOut, auth=django_auth, summary="My profile")
-def me(request):
+def me(request: SignedIn) -> HttpResponse:
     """The signed-in counsellor's profile. Email and login times are never in any response
     other than /me/export/."""
     return _private(ProfileOut, people.profile(request.user))
 
 
 @router.patch("/me/", response=ProfileOut, auth=django_auth, summary="Change my profile")
-def update_me(request, payload: ProfileIn):
+def update_me(request: SignedIn, payload: ProfileIn) -> HttpResponse:
     """Display name, public profile, sector, workplace type and notification choices."""
 
     try:
@@ -158,7 +172,7 @@ def update_me(request, payload: ProfileIn):
     return _private(ProfileOut, people.profile(request.user))
 
 
-def _card_list(request, language, items):
+def _card_list(request: HttpRequest, language: str, items: list[dict[str, Any]]) -> HttpResponse:
     return _private(
         ContentListOut,
         {
@@ -172,7 +186,7 @@ def _card_list(request, language, items):
 
 
 @router.get("/me/favourites/", response=ContentListOut, auth=django_auth, summary="My favourites")
-def favourites(request, locale: LocaleParam = None):
+def favourites(request: SignedIn, locale: LocaleParam = None) -> HttpResponse:
     """Saved items, newest first, as cards in the requested language (items no longer
     published are left out but stay saved)."""
     language = resolve_locale(request, locale)
@@ -184,7 +198,7 @@ def favourites(request, locale: LocaleParam = None):
 
 
 @router.put("/me/favourites/{translation_key}/", auth=django_auth, summary="Save an item")
-def add_favourite(request, translation_key: uuid.UUID):
+def add_favourite(request: SignedIn, translation_key: uuid.UUID) -> HttpResponse:
     """Save an item by its translation_key (the same for all its language versions)."""
     if not is_visible_item(translation_key):
         raise ApiError(404, "not_found", "No published content item matches.")
@@ -193,18 +207,18 @@ def add_favourite(request, translation_key: uuid.UUID):
 
 
 @router.delete("/me/favourites/{translation_key}/", auth=django_auth, summary="Unsave an item")
-def remove_favourite(request, translation_key: uuid.UUID):
+def remove_favourite(request: SignedIn, translation_key: uuid.UUID) -> HttpResponse:
     people.set_favourite(request.user, translation_key, False)
     return HttpResponse(status=204)
 
 
 @router.get("/me/interests/", response=InterestsOut, auth=django_auth, summary="My interests")
-def interests(request):
+def interests(request: SignedIn) -> HttpResponse:
     return _private(InterestsOut, {"keywords": people.interest_slugs(request.user)})
 
 
 @router.put("/me/interests/", response=InterestsOut, auth=django_auth, summary="Set my interests")
-def set_interests(request, payload: InterestsIn):
+def set_interests(request: SignedIn, payload: InterestsIn) -> HttpResponse:
     """Replace the interests with these keyword slugs (see /taxonomy/keywords/)."""
     try:
         people.set_interests(request.user, payload.keywords)
@@ -214,7 +228,7 @@ def set_interests(request, payload: InterestsIn):
 
 
 @router.get("/me/recent/", response=ContentListOut, auth=django_auth, summary="Recently viewed")
-def recent(request, locale: LocaleParam = None):
+def recent(request: SignedIn, locale: LocaleParam = None) -> HttpResponse:
     """Items this counsellor opened lately (counted by POST /content/{id}/view/)."""
     language = resolve_locale(request, locale)
     return _card_list(
@@ -225,7 +239,9 @@ def recent(request, locale: LocaleParam = None):
 
 
 @router.get("/me/recommendations/", response=ContentListOut, auth=django_auth, summary="For you")
-def recommendations(request, locale: LocaleParam = None, limit: int = Query(10, ge=1, le=50)):
+def recommendations(
+    request: SignedIn, locale: LocaleParam = None, limit: int = Query(10, ge=1, le=50)
+) -> HttpResponse:
     """Items ranked for this counsellor from their interests, favourites and views."""
     language = resolve_locale(request, locale)
     pages = people.recommendations(request.user, language, limit)
@@ -233,7 +249,7 @@ def recommendations(request, locale: LocaleParam = None, limit: int = Query(10, 
 
 
 @router.get("/me/export/", auth=django_auth, summary="Export my data")
-def export(request):
+def export(request: SignedIn) -> HttpResponse:
     """Everything the service holds about you, as one JSON document."""
     response = private_response(
         JsonResponse(people.export(request.user), json_dumps_params={"default": str})
@@ -243,7 +259,7 @@ def export(request):
 
 
 @router.post("/me/erase/", response={204: None}, auth=django_auth, summary="Erase my account")
-def erase(request, payload: EraseIn):
+def erase(request: SignedIn, payload: EraseIn) -> Status:
     """Delete the account and personal data. Posts stay as "deleted user" unless
     `delete_posts` is true; other people's replies stay either way. Signs out."""
 
@@ -257,14 +273,14 @@ def erase(request, payload: EraseIn):
 
 
 @router.get("/discussions/areas/", response=list[AreaOut], summary="Discussion areas")
-def discussion_areas(request, locale: LocaleParam = None):
+def discussion_areas(request: HttpRequest, locale: LocaleParam = None) -> HttpResponse:
     language = resolve_locale(request, locale)
     data = [area_data(area) for area in discussions.areas(language)]
     return public_response(request, respond(list[AreaOut], data))
 
 
 @router.get("/discussions/", response=ThreadListOut, summary="Discussion threads")
-def thread_list(request, params: Query[ThreadListParams]):
+def thread_list(request: HttpRequest, params: Query[ThreadListParams]) -> HttpResponse:
     """Threads in an area or about a content item (or all), most recently active first."""
     count, threads = discussions.thread_listing(
         request.user,
@@ -285,10 +301,10 @@ def thread_list(request, params: Query[ThreadListParams]):
     summary="Start a thread",
 )
 def start_thread(
-    request,
+    request: SignedIn,
     payload: ThreadIn,
     idempotency_key: str = Header("", alias="Idempotency-Key", max_length=100),
-):
+) -> HttpResponse:
     """A new thread in an area (`area` slug) or about a content item (`content` key), with its
     opening post. Repeating the request with the same `Idempotency-Key` creates it once."""
     area = area_from_slug(payload.area)
@@ -307,7 +323,7 @@ def start_thread(
 
 
 @router.get("/discussions/{thread_id}/", response=ThreadDetailOut, summary="A thread")
-def thread_detail(request, thread_id: Id):
+def thread_detail(request: HttpRequest, thread_id: Id) -> HttpResponse:
     """The thread with its posts in order. Hidden posts are left out (moderators see them)."""
     return respond_for(request, ThreadDetailOut, thread_detail_data(request.user, thread_id))
 
@@ -320,11 +336,11 @@ def thread_detail(request, thread_id: Id):
     summary="Reply",
 )
 def reply(
-    request,
+    request: SignedIn,
     thread_id: Id,
     payload: PostIn,
     idempotency_key: str = Header("", alias="Idempotency-Key", max_length=100),
-):
+) -> HttpResponse:
     """Post a reply (`reply_to` nests it under a post). Bodies are sanitised; links get
     `rel="nofollow ugc noopener"`. New accounts may not post links on their first day.
     Limited to COMMUNITY_POST_RATE per user (stricter for new accounts): then 429."""
@@ -341,7 +357,7 @@ def reply(
 @router.put(
     "/discussions/{thread_id}/follow/", response=FollowOut, auth=django_auth, summary="Follow"
 )
-def follow(request, thread_id: Id):
+def follow(request: SignedIn, thread_id: Id) -> HttpResponse:
     """Get an email when someone replies (if notify_replies is on in the profile)."""
     return _private(FollowOut, {"following": discussions.set_follow(request.user, thread_id, True)})
 
@@ -349,7 +365,7 @@ def follow(request, thread_id: Id):
 @router.delete(
     "/discussions/{thread_id}/follow/", response=FollowOut, auth=django_auth, summary="Unfollow"
 )
-def unfollow(request, thread_id: Id):
+def unfollow(request: SignedIn, thread_id: Id) -> HttpResponse:
     return _private(
         FollowOut, {"following": discussions.set_follow(request.user, thread_id, False)}
     )
@@ -361,7 +377,7 @@ def unfollow(request, thread_id: Id):
     url_name="unsubscribe",
     summary="One-click unsubscribe",
 )
-def unsubscribe(request, token: str = Query(..., max_length=300)):
+def unsubscribe(request: HttpRequest, token: str = Query(..., max_length=300)) -> HttpResponse:
     """The link in reply emails: stops emails for that thread without signing in (GET, or
     POST for mail clients' one-click unsubscribe)."""
     try:
@@ -379,7 +395,7 @@ def unsubscribe(request, token: str = Query(..., max_length=300)):
     throttle=POSTING,
     summary="Edit my post",
 )
-def edit_post(request, post_id: Id, payload: PostEditIn):
+def edit_post(request: SignedIn, post_id: Id, payload: PostEditIn) -> HttpResponse:
     """The author edits their post; it is marked edited."""
     post = discussions.edit_post(request.user, post_id, payload.body)
     return _private(PostOut, post_data(post, request.user))
@@ -388,7 +404,7 @@ def edit_post(request, post_id: Id, payload: PostEditIn):
 @router.delete(
     "/posts/{post_id}/", response={204: None}, auth=django_auth, summary="Delete my post"
 )
-def delete_post(request, post_id: Id):
+def delete_post(request: SignedIn, post_id: Id) -> Status:
     """The author deletes their post (a "deleted" mark stays where others replied to it)."""
     discussions.delete_post(request.user, post_id)
     return Status(204, None)
@@ -401,7 +417,7 @@ def delete_post(request, post_id: Id):
     throttle=REACTING,
     summary="Thank",
 )
-def thank(request, post_id: Id):
+def thank(request: SignedIn, post_id: Id) -> HttpResponse:
     return _private(ThanksOut, {"thanks": discussions.set_thanks(request.user, post_id, True)})
 
 
@@ -412,7 +428,7 @@ def thank(request, post_id: Id):
     throttle=REACTING,
     summary="Take back thanks",
 )
-def unthank(request, post_id: Id):
+def unthank(request: SignedIn, post_id: Id) -> HttpResponse:
     return _private(ThanksOut, {"thanks": discussions.set_thanks(request.user, post_id, False)})
 
 
@@ -423,7 +439,7 @@ def unthank(request, post_id: Id):
     throttle=REPORTING,
     summary="Report a post",
 )
-def report(request, post_id: Id, payload: ReportIn):
+def report(request: SignedIn, post_id: Id, payload: ReportIn) -> Status:
     """Report a post to the moderators, once per post. Posts reported by
     COMMUNITY_REPORT_HIDE_THRESHOLD different people are hidden until a moderator decides."""
     discussions.report_post(request.user, post_id, payload.reason, payload.details)
@@ -437,7 +453,7 @@ def report(request, post_id: Id, payload: ReportIn):
     throttle=[UserThrottle("suggesting", "5/h")],
     summary="Suggest content",
 )
-def suggest_content(request, payload: SuggestionIn):
+def suggest_content(request: SignedIn, payload: SuggestionIn) -> HttpResponse:
     """Propose a method or material (a link and why it helps); editors see it in their inbox."""
 
     suggestion = ContentSuggestion.objects.create(

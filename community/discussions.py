@@ -4,9 +4,20 @@ API endpoints and GraphQL resolvers call these functions; they raise ``Community
 HTTP status) for anything a user may not do, and never leave a half-written change behind.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,10 +32,11 @@ from community.models import (
     Report,
     Thanks,
     Thread,
+    User,
 )
 from community.names import contains_link
 from community.notifications import notify_followers
-from community.people import is_verified_member
+from community.people import Viewer, is_verified_member
 from community.search_source import reindex_threads
 from guidance.services import is_visible_item, visible_item_exists
 
@@ -34,31 +46,31 @@ MODERATE_PERMISSION = "community.moderate_discussions"
 class CommunityError(ApiError):
     """A refused community action: HTTP status, error code, message, offending parameter."""
 
-    def __init__(self, status, code, message, parameter=None):
+    def __init__(self, status: int, code: str, message: str, parameter: str | None = None) -> None:
         details = [{"parameter": parameter, "message": message}] if parameter else None
         super().__init__(status, code, message, details)
         self.parameter = parameter
 
 
-def is_moderator(user):
+def is_moderator(user: Viewer | None) -> bool:
     return bool(user and user.is_authenticated and user.has_perm(MODERATE_PERMISSION))
 
 
 # --- Reading ------------------------------------------------------------------------------------
 
 
-def _on_visible_content():
+def _on_visible_content() -> Q:
     """Threads in an area, or about an item the public may see (guidance's one visibility rule):
     a thread about a draft or a view-restricted page is not there, not even its existence."""
     return Q(content_key__isnull=True) | Q(visible_item_exists("content_key"))
 
 
-def _about_visible_content(thread) -> bool:
+def _about_visible_content(thread: Thread) -> bool:
     """The same rule for one thread already in hand: free for a thread in an area."""
     return thread.content_key is None or is_visible_item(thread.content_key)
 
 
-def visible_threads(viewer=None):
+def visible_threads(viewer: Viewer | None = None) -> QuerySet[Thread]:
     """Threads ``viewer`` may list (the content rule as SQL, for listings)."""
     threads = Thread.objects.all()
     if not is_moderator(viewer):
@@ -66,7 +78,9 @@ def visible_threads(viewer=None):
     return threads
 
 
-def visible_thread(viewer, thread_id, queryset=None):
+def visible_thread(
+    viewer: Viewer | None, thread_id: int, queryset: QuerySet[Thread] | None = None
+) -> Thread | None:
     """One thread ``viewer`` may see, or None. The content rule is checked on the thread in
     hand, so reading or replying in an area's thread costs no visibility query at all."""
     threads = queryset if queryset is not None else Thread.objects.all()
@@ -79,7 +93,7 @@ def visible_thread(viewer, thread_id, queryset=None):
     return thread
 
 
-def visible_post(viewer, post_id):
+def visible_post(viewer: Viewer | None, post_id: int) -> Post | None:
     """One post ``viewer`` may see (not deleted, not hidden, in a visible thread), or None."""
     posts = Post.objects.select_related("thread").filter(pk=post_id, deleted=False)
     moderator = is_moderator(viewer)
@@ -91,7 +105,14 @@ def visible_post(viewer, post_id):
     return post
 
 
-def thread_listing(viewer, *, area=None, content_key=None, limit=20, offset=0):
+def thread_listing(
+    viewer: Viewer | None,
+    *,
+    area: DiscussionArea | None = None,
+    content_key: uuid.UUID | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> tuple[int, list[Thread]]:
     """Threads, most recently active first, with their visible post counts."""
     threads = visible_threads(viewer).select_related("area", "author")
     if area is not None:
@@ -105,7 +126,7 @@ def thread_listing(viewer, *, area=None, content_key=None, limit=20, offset=0):
     return threads.count(), list(threads[offset : offset + limit])
 
 
-def _thanks_count():
+def _thanks_count() -> Coalesce:
     """Thanks per post as a subquery: a join with GROUP BY would count every post of the thread
     before the page is taken (a long thread read all of them); this runs for the page only."""
     per_post = (
@@ -118,7 +139,9 @@ def _thanks_count():
     return Coalesce(Subquery(per_post, output_field=IntegerField()), Value(0))
 
 
-def thread_detail(viewer, thread_id, limit=200, offset=0):
+def thread_detail(
+    viewer: Viewer | None, thread_id: int, limit: int = 200, offset: int = 0
+) -> tuple[Thread, list[Post], int, bool]:
     """(thread, its visible posts in order, how many there are in all, whether the viewer
     follows it) or CommunityError 404."""
     thread = visible_thread(viewer, thread_id, Thread.objects.select_related("area", "author"))
@@ -141,15 +164,15 @@ def thread_detail(viewer, thread_id, limit=200, offset=0):
         following = Follow.objects.filter(thread=thread, user=viewer).exists()
     else:
         following = False
-    page = list(posts[offset : offset + limit])
+    page: list[Post] = list(posts[offset : offset + limit])
     # Counting costs a query only when the page may not hold every post.
     total = offset + len(page) if len(page) < limit else posts.count()
     return thread, page, total, following
 
 
-def areas(language):
+def areas(language: str) -> list[DiscussionArea]:
     """Discussion areas in ``language`` (Finnish where not translated)."""
-    chosen = {}
+    chosen: dict[uuid.UUID, DiscussionArea] = {}
     for area in DiscussionArea.objects.select_related("locale").order_by("sort_order", "name"):
         key = area.translation_key
         if area.locale.language_code == language or key not in chosen:
@@ -159,45 +182,49 @@ def areas(language):
     return sorted(chosen.values(), key=lambda a: (a.sort_order, a.name))
 
 
-def area_by_slug(slug):
+def area_by_slug(slug: str) -> DiscussionArea | None:
     return DiscussionArea.objects.filter(slug=slug).first()
 
 
 # --- Writing ------------------------------------------------------------------------------------
 
 
-def _check_signed_in(user):
+def _check_signed_in(user: Viewer) -> User:
     """A signed-in counsellor whose email address is verified (staff need none): the second line
     of defence behind the login itself, so no other way in can post, report, thank or follow."""
-    if not user or not user.is_authenticated:
+    if not isinstance(user, User) or not user.is_authenticated:
         raise CommunityError(401, "not_authenticated", _("Sign in to do this."))
     if not is_verified_member(user):
         raise CommunityError(
             403, "email_not_verified", _("Verify your email address before taking part.")
         )
+    return user
 
 
-def _check_can_post(user, thread=None):
-    _check_signed_in(user)
+def _check_can_post(user: Viewer, thread: Thread | None = None) -> User:
+    member = _check_signed_in(user)
     config = CommunitySettings.load()
     if not config.posting_open:
         raise CommunityError(
             403, "posting_closed", config.closed_message or _("Posting is closed for now.")
         )
-    if user.posting_suspended:
+    if member.posting_suspended:
         raise CommunityError(
             403,
             "suspended",
             _("Your posting rights are suspended until %(until)s.")
             % {
-                "until": timezone.localtime(user.posting_suspended_until).strftime("%d.%m.%Y %H:%M")
+                "until": timezone.localtime(member.posting_suspended_until).strftime(
+                    "%d.%m.%Y %H:%M"
+                )
             },
         )
     if thread is not None and thread.locked:
         raise CommunityError(403, "locked", _("This discussion is locked."))
+    return member
 
 
-def _clean_body(user, body):
+def _clean_body(user: User, body: str) -> str:
     cleaned = clean_post(body)
     text = plain_text(cleaned)
     if not text:
@@ -220,13 +247,22 @@ def _clean_body(user, body):
     return cleaned
 
 
-def _reindex(thread):
+def _reindex(thread: Thread) -> None:
     reindex_threads([thread.pk])
 
 
-def create_thread(user, *, title, body, language, area=None, content_key=None, idempotency_key=""):
+def create_thread(
+    user: Viewer,
+    *,
+    title: str,
+    body: str,
+    language: str,
+    area: DiscussionArea | None = None,
+    content_key: uuid.UUID | None = None,
+    idempotency_key: str = "",
+) -> tuple[Thread, bool]:
     """A new thread with its opening post; the author follows it."""
-    _check_can_post(user)
+    user = _check_can_post(user)
     if (area is None) == (content_key is None):
         raise CommunityError(
             400, "invalid_parameter", _("Give either a discussion area or a content item."), "area"
@@ -258,12 +294,19 @@ def create_thread(user, *, title, body, language, area=None, content_key=None, i
     return thread, True
 
 
-def reply(user, thread_id, *, body, reply_to=None, idempotency_key=""):
+def reply(
+    user: Viewer,
+    thread_id: int,
+    *,
+    body: str,
+    reply_to: int | None = None,
+    idempotency_key: str = "",
+) -> tuple[Post, bool]:
     """A reply in a thread; ``reply_to`` (a post id) nests one level. Returns (post, created)."""
     thread = visible_thread(user, thread_id)
     if thread is None:
         raise CommunityError(404, "not_found", _("No such discussion."))
-    _check_can_post(user, thread)
+    user = _check_can_post(user, thread)
     parent = None
     if reply_to is not None:
         parent = visible_post(user, reply_to)
@@ -302,8 +345,8 @@ def reply(user, thread_id, *, body, reply_to=None, idempotency_key=""):
     return post, True
 
 
-def _own_post(user, post_id):
-    _check_signed_in(user)
+def _own_post(user: Viewer, post_id: int) -> Post:
+    user = _check_signed_in(user)
     post = visible_post(user, post_id)
     if post is None:
         raise CommunityError(404, "not_found", _("No such post."))
@@ -312,9 +355,9 @@ def _own_post(user, post_id):
     return post
 
 
-def edit_post(user, post_id, body):
+def edit_post(user: Viewer, post_id: int, body: str) -> Post:
     post = _own_post(user, post_id)
-    _check_can_post(user, post.thread)
+    user = _check_can_post(user, post.thread)
     post.body = _clean_body(user, body)
     post.edited_at = timezone.now()
     post.save(update_fields=["body", "edited_at"])
@@ -322,7 +365,7 @@ def edit_post(user, post_id, body):
     return post
 
 
-def delete_post(user, post_id):
+def delete_post(user: Viewer, post_id: int) -> None:
     """The author removes a post: its text goes, a "deleted" mark stays where others replied."""
     post = _own_post(user, post_id)
     with transaction.atomic():
@@ -330,7 +373,7 @@ def delete_post(user, post_id):
     _reindex(post.thread)
 
 
-def remove_post(post):
+def remove_post(post: Post) -> None:
     is_opening = not Post.objects.filter(
         thread=post.thread, created_at__lt=post.created_at
     ).exists()
@@ -347,12 +390,12 @@ def remove_post(post):
         post.delete()
 
 
-def set_thanks(user, post_id, thanked):
-    _check_signed_in(user)
+def set_thanks(user: Viewer, post_id: int, thanked: bool) -> int:
+    user = _check_signed_in(user)
     post = visible_post(user, post_id)
     if post is None:
         raise CommunityError(404, "not_found", _("No such post."))
-    _check_can_post(user)
+    user = _check_can_post(user)
     if post.author_id == user.pk:
         raise CommunityError(400, "own_post", _("You cannot thank your own post."))
     if thanked:
@@ -362,8 +405,8 @@ def set_thanks(user, post_id, thanked):
     return Thanks.objects.filter(post=post).count()
 
 
-def set_follow(user, thread_id, following):
-    _check_signed_in(user)
+def set_follow(user: Viewer, thread_id: int, following: bool) -> bool:
+    user = _check_signed_in(user)
     thread = visible_thread(user, thread_id)
     if thread is None:
         raise CommunityError(404, "not_found", _("No such discussion."))
@@ -374,9 +417,9 @@ def set_follow(user, thread_id, following):
     return following
 
 
-def report_post(user, post_id, reason, details=""):
+def report_post(user: Viewer, post_id: int, reason: str, details: str = "") -> int:
     """Report a post once; enough reports from different people hide it pending review."""
-    _check_signed_in(user)
+    user = _check_signed_in(user)
     post = visible_post(user, post_id)
     if post is None:
         raise CommunityError(404, "not_found", _("No such post."))

@@ -1,8 +1,10 @@
 """GraphQL reads and mutations for the community: the same rules as the REST endpoints."""
 
 import uuid
+from typing import Any
 
 import strawberry
+from ninja.throttling import BaseThrottle
 
 from cms.api_errors import ApiError
 from cms.graphql_support import graphql_error
@@ -19,6 +21,8 @@ from community.api import (
     thread_data,
     thread_detail_data,
 )
+from community.models import User
+from community.people import Viewer
 from community.schemas import (
     AreaOut,
     AuthorOut,
@@ -74,29 +78,36 @@ class Profile:
     )
 
 
-def _post(data: dict) -> PostOut:
+# A resolver returns the validated shape where its GraphQL type is declared (cms.shapes).
+
+
+def _post(data: dict[str, Any]) -> PostType:
     return as_shape(PostOut, data)
 
 
-def _as_list_item(data: dict) -> ThreadDetailOut:
+def _as_list_item(data: dict[str, Any]) -> ThreadType:
     return as_shape(ThreadDetailOut, {**data, "following": False, "posts": []})
 
 
-def _user(info, required=True):
-    user = info.context.request.user
-    if required and not user.is_authenticated:
+def _viewer(info: strawberry.Info) -> Viewer:
+    return info.context.request.user
+
+
+def _signed_in(info: strawberry.Info) -> User:
+    user = _viewer(info)
+    if not isinstance(user, User) or not user.is_authenticated:
         raise graphql_error(ApiError(401, "not_authenticated", "Sign in to do this."))
     return user
 
 
-def _throttle(info, throttles):
+def _throttle(info: strawberry.Info, throttles: list[BaseThrottle]) -> None:
     try:
         enforce(info.context.request, throttles)
     except ApiError as exc:
         raise graphql_error(exc) from exc
 
 
-def _detail(user, thread_id: int) -> ThreadDetailOut:
+def _detail(user: Viewer, thread_id: int) -> ThreadType:
     return as_shape(ThreadDetailOut, thread_detail_data(user, thread_id))
 
 
@@ -111,7 +122,7 @@ class CommunityQuery:
         limit: int = 20,
         offset: int = 0,
     ) -> ThreadList:
-        user = _user(info, required=False)
+        user = _viewer(info)
         try:
             params = validated(
                 ThreadListParams, area=area, content=content_key, limit=limit, offset=offset
@@ -125,18 +136,20 @@ class CommunityQuery:
             )
         except ApiError as exc:
             raise graphql_error(exc) from exc
-        return ThreadList(count=count, items=[_as_list_item(thread_data(t, user)) for t in threads])
+        items = [_as_list_item(thread_data(t, user)) for t in threads]
+        # (strawberry makes the class's constructor at run time; mypy cannot see its fields)
+        return ThreadList(count=count, items=items)  # type: ignore[call-arg]
 
     @strawberry.field(description="One thread with its visible posts.")
     def thread(self, info: strawberry.Info, id: int) -> ThreadType:  # noqa: A002
         try:
-            return _detail(_user(info, required=False), id)
+            return _detail(_viewer(info), id)
         except ApiError as exc:
             raise graphql_error(exc) from exc
 
     @strawberry.field(description="The signed-in counsellor's profile and favourites.")
     def me(self, info: strawberry.Info) -> Profile:
-        return as_shape(ProfileOut, people.profile(_user(info)))
+        return as_shape(ProfileOut, people.profile(_signed_in(info)))
 
 
 @strawberry.type
@@ -152,7 +165,7 @@ class CommunityMutation:
         locale: str = "fi",
         idempotency_key: str = "",
     ) -> ThreadType:
-        user = _user(info)
+        user = _signed_in(info)
         _throttle(info, POSTING)
         try:
             payload = validated(
@@ -180,7 +193,7 @@ class CommunityMutation:
         reply_to: int | None = None,
         idempotency_key: str = "",
     ) -> PostType:
-        user = _user(info)
+        user = _signed_in(info)
         _throttle(info, POSTING)
         try:
             payload = validated(PostIn, body=body, reply_to=reply_to)
@@ -197,7 +210,7 @@ class CommunityMutation:
 
     @strawberry.mutation(description="Edit your own post.")
     def edit_post(self, info: strawberry.Info, post_id: int, body: str) -> PostType:
-        user = _user(info)
+        user = _signed_in(info)
         _throttle(info, POSTING)
         try:
             post = discussions.edit_post(user, post_id, validated(PostEditIn, body=body).body)
@@ -208,14 +221,14 @@ class CommunityMutation:
     @strawberry.mutation(description="Delete your own post.")
     def delete_post(self, info: strawberry.Info, post_id: int) -> bool:
         try:
-            discussions.delete_post(_user(info), post_id)
+            discussions.delete_post(_signed_in(info), post_id)
         except ApiError as exc:
             raise graphql_error(exc) from exc
         return True
 
     @strawberry.mutation(description="Thank a post (or take the thanks back).")
     def thank(self, info: strawberry.Info, post_id: int, thanked: bool = True) -> int:
-        user = _user(info)
+        user = _signed_in(info)
         _throttle(info, REACTING)
         try:
             return discussions.set_thanks(user, post_id, thanked)
@@ -226,7 +239,7 @@ class CommunityMutation:
     def report_post(
         self, info: strawberry.Info, post_id: int, reason: str, details: str = ""
     ) -> bool:
-        user = _user(info)
+        user = _signed_in(info)
         _throttle(info, REPORTING)
         try:
             payload = validated(ReportIn, reason=reason, details=details)
@@ -238,7 +251,7 @@ class CommunityMutation:
     @strawberry.mutation(description="Follow a thread (or stop following it).")
     def follow(self, info: strawberry.Info, thread_id: int, following: bool = True) -> bool:
         try:
-            return discussions.set_follow(_user(info), thread_id, following)
+            return discussions.set_follow(_signed_in(info), thread_id, following)
         except ApiError as exc:
             raise graphql_error(exc) from exc
 
@@ -246,7 +259,7 @@ class CommunityMutation:
     def save_favourite(
         self, info: strawberry.Info, translation_key: uuid.UUID, saved: bool = True
     ) -> bool:
-        user = _user(info)
+        user = _signed_in(info)
         if saved and not is_visible_item(translation_key):
             raise graphql_error(ApiError(404, "not_found", "No published content item matches."))
         people.set_favourite(user, translation_key, saved)

@@ -1,7 +1,13 @@
 """A counsellor's own data: profile, favourites, interests, recently viewed, recommendations,
 export and erasure."""
 
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
 from allauth.account.models import EmailAddress
+from allauth.socialaccount.models import SocialAccount
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
@@ -17,10 +23,14 @@ from community.models import (
     Report,
     Thanks,
     Thread,
+    User,
 )
 from community.names import clean_display_name, public_profile_id
 from guidance.models import ContentPage, Keyword
 from guidance.queries import term_label, visible_content, vocabularies, with_card_relations
+
+# Whoever makes a request: a signed-in account or nobody in particular.
+Viewer = User | AnonymousUser
 
 RECENT_KEPT = 50
 PROFILE_FIELDS = [
@@ -33,7 +43,7 @@ PROFILE_FIELDS = [
 ]
 
 
-def is_verified_member(user) -> bool:
+def is_verified_member(user: User) -> bool:
     """Staff, or a counsellor whose email address allauth has verified: who may take part.
     Remembered on the user object, so a write that checks twice (thanking checks the reader, then
     the poster) asks the database once per request."""
@@ -44,7 +54,7 @@ def is_verified_member(user) -> bool:
     return user._verified_member
 
 
-def profile(user):
+def profile(user: User) -> dict[str, Any]:
     return {
         "display_name": user.display_name,
         "public_profile": user.public_profile,
@@ -59,7 +69,7 @@ def profile(user):
     }
 
 
-def update_profile(user, changes):
+def update_profile(user: User, changes: dict[str, Any]) -> User:
     if changes.get("display_name") is not None:
         try:
             changes = {**changes, "display_name": clean_display_name(changes["display_name"])}
@@ -76,7 +86,7 @@ def update_profile(user, changes):
 # --- Favourites, interests, recently viewed ----------------------------------------------------
 
 
-def favourite_keys(user):
+def favourite_keys(user: User) -> list[uuid.UUID]:
     return list(
         Favourite.objects.filter(user=user)
         .order_by("-created_at")
@@ -84,14 +94,14 @@ def favourite_keys(user):
     )
 
 
-def set_favourite(user, translation_key, on):
+def set_favourite(user: User, translation_key: uuid.UUID, on: bool) -> None:
     if on:
         Favourite.objects.get_or_create(user=user, translation_key=translation_key)
     else:
         Favourite.objects.filter(user=user, translation_key=translation_key).delete()
 
 
-def interest_slugs(user):
+def interest_slugs(user: User) -> list[str]:
     vocab = vocabularies()["keywords"]
     keys = [
         str(k) for k in Interest.objects.filter(user=user).values_list("keyword_key", flat=True)
@@ -99,7 +109,7 @@ def interest_slugs(user):
     return sorted(term_label(vocab, key, "fi")["slug"] for key in keys if key in vocab["by_key"])
 
 
-def set_interests(user, slugs):
+def set_interests(user: User, slugs: Iterable[str]) -> None:
     """Replace the interests with the keywords ``slugs``; unknown slugs → ValueError(slug)."""
     vocab = vocabularies()["keywords"]
     keys = []
@@ -114,7 +124,7 @@ def set_interests(user, slugs):
             Interest.objects.get_or_create(user=user, keyword_key=key)
 
 
-def record_recent_view(user, translation_key):
+def record_recent_view(user: User, translation_key: uuid.UUID) -> None:
     RecentView.objects.update_or_create(
         user=user, translation_key=translation_key, defaults={"viewed_at": timezone.now()}
     )
@@ -127,12 +137,12 @@ def record_recent_view(user, translation_key):
         RecentView.objects.filter(pk__in=list(stale)).delete()
 
 
-def on_item_viewed(sender, user, translation_key, **kwargs):
+def on_item_viewed(sender: object, user: User, translation_key: uuid.UUID, **kwargs: Any) -> None:
     """``guidance.signals.item_viewed``: the item goes first on the reader's recent list."""
     record_recent_view(user, translation_key)
 
 
-def recent_keys(user, limit=20):
+def recent_keys(user: User, limit: int = 20) -> list[uuid.UUID]:
     return list(
         RecentView.objects.filter(user=user)
         .order_by("-viewed_at")
@@ -140,7 +150,7 @@ def recent_keys(user, limit=20):
     )
 
 
-def recommendations(user, language, limit=10):
+def recommendations(user: User, language: str, limit: int = 10) -> list[ContentPage]:
     """Items "for you": sharing keywords with the interests (weight 3), favourites (2) and
     recently viewed items (1); already saved or just seen items are left out; ties go to the
     newest. Counsellors with no signals get the newest items."""
@@ -149,7 +159,7 @@ def recommendations(user, language, limit=10):
     recent = recent_keys(user, limit=20)
     seen = set(favourites) | set(recent[:5])
 
-    def keyword_ids(translation_keys):
+    def keyword_ids(translation_keys: Iterable[uuid.UUID]) -> list[int]:
         return list(
             ContentPage.keywords.through.objects.filter(
                 contentpage__translation_key__in=translation_keys
@@ -183,7 +193,7 @@ def recommendations(user, language, limit=10):
 # --- Export and erasure --------------------------------------------------------------------------
 
 
-def export(user):
+def export(user: User) -> dict[str, Any]:
     """Everything the service holds about ``user``, as plain JSON-able data."""
     posts = Post.objects.filter(author=user).select_related("thread").order_by("created_at")
     return {
@@ -192,7 +202,9 @@ def export(user):
             "email": user.email,
             "date_joined": user.date_joined,
             "last_login": user.last_login,
-            "email_addresses": list(user.emailaddress_set.values("email", "verified", "primary")),
+            "email_addresses": list(
+                EmailAddress.objects.filter(user=user).values("email", "verified", "primary")
+            ),
             # What the identity provider told us (names, its account id, the claims it sent).
             "single_sign_on": [
                 {
@@ -202,7 +214,7 @@ def export(user):
                     "last_login": account.last_login,
                     "date_joined": account.date_joined,
                 }
-                for account in user.socialaccount_set.all()
+                for account in SocialAccount.objects.filter(user=user)
             ],
         },
         "profile": profile(user),

@@ -2,21 +2,20 @@
 
 import hashlib
 import uuid
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Path, Query, Router, Schema
 from ninja.decorators import decorate_view
-from ninja.responses import Status
 from ninja.utils import check_csrf
 from pydantic import Field
 
 from cms.api_errors import ApiError
 from cms.clients import client_address, looks_like_a_bot
-from cms.http import cache_public_get, respond
+from cms.http import cache_public_get, private_response, respond
 from cms.locales import resolve_locale
 from cms.params import LocaleParam
 from cms.throttling import ClientThrottle
@@ -37,7 +36,7 @@ router = Router(tags=["content"])
 
 @router.get("/navigation/", response=NavigationOut, summary="Section and topic tree")
 @decorate_view(cache_public_get())
-def navigation(request, locale: LocaleParam = None):
+def navigation(request: HttpRequest, locale: LocaleParam = None) -> HttpResponse:
     """The page tree the frontend renders as navigation: sections with their (nested) topics.
     Untranslated nodes appear in Finnish with `locale_fallback: true`."""
     language = resolve_locale(request, locale)
@@ -47,8 +46,10 @@ def navigation(request, locale: LocaleParam = None):
 @router.get("/featured/", response=FeaturedOut, summary="Featured items")
 @decorate_view(cache_public_get())
 def featured(
-    request, section: int | None = Query(None, ge=1, le=2**31), locale: LocaleParam = None
-):
+    request: HttpRequest,
+    section: int | None = Query(None, ge=1, le=2**31),
+    locale: LocaleParam = None,
+) -> HttpResponse:
     """The items editors feature on the home page, or on the section given by id, in order."""
     language = resolve_locale(request, locale)
     pages = queries.featured_content(language, section)
@@ -59,7 +60,7 @@ def featured(
 
 @router.get("/content/", response=ContentListOut, summary="List content items")
 @decorate_view(cache_public_get())
-def list_content(request, params: Query[ListingParams]):
+def list_content(request: HttpRequest, params: Query[ListingParams]) -> HttpResponse:
     """Published content in the requested language; items without a translation are included
     in Finnish with `locale_fallback: true`. Taxonomy filters take slugs; several values of one
     filter match any of them, different filters must all match."""
@@ -80,7 +81,7 @@ def list_content(request, params: Query[ListingParams]):
     )
 
 
-def _detail(request, language, **lookup):
+def _detail(request: HttpRequest, language: str, **lookup: Any) -> HttpResponse:
     page = queries.content_detail(language, **lookup)
     if page is None:
         if available := queries.published_locales(language, **lookup):
@@ -108,7 +109,9 @@ def _detail(request, language, **lookup):
     summary="Item by translation key",
 )
 @decorate_view(cache_public_get())
-def content_by_key(request, translation_key: uuid.UUID, locale: LocaleParam = None):
+def content_by_key(
+    request: HttpRequest, translation_key: uuid.UUID, locale: LocaleParam = None
+) -> HttpResponse:
     """The item with this `translation_key` (shared by all its translations)."""
     return _detail(request, resolve_locale(request, locale), translation_key=translation_key)
 
@@ -116,10 +119,10 @@ def content_by_key(request, translation_key: uuid.UUID, locale: LocaleParam = No
 @router.get("/content/by-path/", response=ContentDetailOut, summary="Item by frontend path")
 @decorate_view(cache_public_get())
 def content_by_path(
-    request,
+    request: HttpRequest,
     path: str = Query(..., min_length=1, max_length=500, pattern=r"^/[a-z0-9/_-]*$"),
     locale: LocaleParam = None,
-):
+) -> HttpResponse:
     """The item at a frontend path such as `/asiakastyohon/urasuunnittelu/elamanjana/`."""
     return _detail(request, resolve_locale(request, locale), path=path)
 
@@ -127,8 +130,10 @@ def content_by_path(
 @router.get("/content/{content_id}/", response=ContentDetailOut, summary="Item by id")
 @decorate_view(cache_public_get())
 def content_detail(
-    request, content_id: Annotated[int, Path(ge=1, le=2**31)], locale: LocaleParam = None
-):
+    request: HttpRequest,
+    content_id: Annotated[int, Path(ge=1, le=2**31)],
+    locale: LocaleParam = None,
+) -> HttpResponse:
     """One item with everything its page renders. The id of any language version works;
     the answer is in the requested language, or Finnish with `locale_fallback: true`."""
     return _detail(request, resolve_locale(request, locale), page_id=content_id)
@@ -140,7 +145,9 @@ def content_detail(
     throttle=[ClientThrottle("views", "120/min")],
     summary="Count a view",
 )
-def count_view(request, content_id: Annotated[int, Path(ge=1, le=2**31)]):
+def count_view(
+    request: HttpRequest, content_id: Annotated[int, Path(ge=1, le=2**31)]
+) -> HttpResponse:
     """Count one anonymous view of an item for today. The same client viewing the same item
     again on the same day is not counted twice. No personal data is stored."""
     translation_key = queries.visible_translation_key(content_id)
@@ -160,44 +167,41 @@ def count_view(request, content_id: Annotated[int, Path(ge=1, le=2**31)]):
     counted = not looks_like_a_bot(request) and cache.add(seen_key, 1, timeout=60 * 60 * 24)
     if counted:
         services.record_view(translation_key, today)
-    return Status(202, {"counted": counted})
+    return respond(ViewCountOut, {"counted": counted}, status=202)
 
 
 @router.get("/taxonomy/{vocabulary}/", response=TaxonomyOut, summary="A vocabulary")
 @decorate_view(cache_public_get())
 def taxonomy(
-    request,
+    request: HttpRequest,
     vocabulary: Literal["keywords", "themes", "target-groups", "sectors", "settings"],
     locale: LocaleParam = None,
-):
+) -> HttpResponse:
     """All terms of a vocabulary with labels in the requested language. Use the `slug` in
     content filters."""
     language = resolve_locale(request, locale)
     api_name = vocabulary.replace("-", "_")
-    return {
-        "locale": language,
-        "vocabulary": vocabulary,
-        "items": queries.vocabulary_terms(api_name, language),
-    }
+    terms = queries.vocabulary_terms(api_name, language)
+    return respond(TaxonomyOut, {"locale": language, "vocabulary": vocabulary, "items": terms})
 
 
 @router.get("/preview/", response=ContentDetailOut, summary="Preview a draft", tags=["preview"])
 def preview(
-    request,
-    response: HttpResponse,
+    request: HttpRequest,
     content_type: str = Query(..., max_length=100, pattern=r"^guidance\.[a-z]+page$"),
     token: str = Query(..., max_length=300),
-):
+) -> HttpResponse:
     """The draft an editor is previewing, as the item endpoint would show it once published.
     The token comes from the admin's preview button and expires after
     `PREVIEW_TOKEN_MAX_AGE` seconds. Never cached."""
     page = services.page_from_preview_token(content_type, token)
     language = page.locale.language_code
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return serializers.detail(
-        page, language, request, queries.related_content(page, language), draft=True
+    related = queries.related_content(page, language)
+    response = private_response(
+        respond(ContentDetailOut, serializers.detail(page, language, request, related, draft=True))
     )
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 class FeedbackIn(Schema):
@@ -212,7 +216,9 @@ class FeedbackIn(Schema):
     throttle=[ClientThrottle("feedback", "20/min")],
     summary="Was this helpful?",
 )
-def give_feedback(request, content_id: Annotated[int, Path(ge=1, le=2**31)], payload: FeedbackIn):
+def give_feedback(
+    request: HttpRequest, content_id: Annotated[int, Path(ge=1, le=2**31)], payload: FeedbackIn
+) -> HttpResponse:
     """Anonymous "was this helpful" with an optional short comment; reviewers see it next to
     the item. Limited to 20 a minute per client."""
     translation_key = queries.visible_translation_key(content_id)
@@ -220,4 +226,4 @@ def give_feedback(request, content_id: Annotated[int, Path(ge=1, le=2**31)], pay
         raise Http404("No published content item matches.")
     language = resolve_locale(request, payload.locale)
     services.record_feedback(translation_key, language, payload.helpful, payload.comment)
-    return Status(201, {"received": True})
+    return respond(FeedbackOut, {"received": True}, status=201)

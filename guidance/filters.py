@@ -8,7 +8,7 @@ the same values to its index rows, ``search.services.build_query``).
 """
 
 import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from django.utils import timezone
 from ninja import Schema
@@ -38,7 +38,7 @@ __all__ = [
 Ordering = Literal["title", "-title", "-published", "published", "-updated", "popular", "trending"]
 
 
-def _slugs(description: str | None = None):
+def _slugs(description: str | None = None) -> Any:
     return Field(None, pattern=SLUG_LIST, max_length=MAX_LIST_LENGTH, description=description)
 
 
@@ -97,9 +97,16 @@ class ListingParams(FilterParams):
         return super().content_filters(updated_since or self.updated_since)
 
 
-def graphql_filter_values(
-    types, section, topic, keywords, themes, target_groups, sectors, settings
-) -> dict:
+def graphql_filter_values(  # noqa: PLR0913 - GraphQL's arguments, one by one
+    types: list[str] | None,
+    section: int | None,
+    topic: int | None,
+    keywords: list[str] | None,
+    themes: list[str] | None,
+    target_groups: list[str] | None,
+    sectors: list[str] | None,
+    settings: list[str] | None,
+) -> dict[str, Any]:
     """GraphQL's filter arguments (lists) as ``FilterParams``' values (comma-separated), for
     ``cms.params.validated``: the content and search fields name them once, here."""
     return {

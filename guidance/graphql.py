@@ -3,7 +3,7 @@
 import datetime
 import enum
 import uuid
-from typing import Annotated
+from typing import Annotated, cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -118,7 +118,7 @@ class Choice:
 
 
 def _blocks(root: ContentDetailOut) -> JSON:
-    return [block.model_dump(mode="json") for block in root.body]
+    return cast("JSON", [block.model_dump(mode="json") for block in root.body])
 
 
 @graphql_type(ContentDetailOut, "ContentDetail")

@@ -1,14 +1,20 @@
 """Domain logic for guidance content (no HTTP here)."""
 
+import datetime
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, F, OuterRef, Q
-from django.http import Http404
+from django.db.models import Count, Exists, F, Model, OuterRef, Q
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 from wagtail.models import Locale, Page
+from wagtail.query import PageQuerySet
 from wagtail.search.backends import get_search_backend
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -17,7 +23,14 @@ from guidance import queries, serializers
 from guidance.models import ContentFeedback, ContentPage, ContentViewDay
 
 
-def translate_page(page, language_code, strings, *, user=None, publish=True):
+def translate_page(
+    page: Page,
+    language_code: str,
+    strings: dict[str, str],
+    *,
+    user: Any = None,
+    publish: bool = True,
+) -> Page:
     """Translate ``page`` into ``language_code`` through wagtail-localize.
 
     ``strings`` maps source strings (as wagtail-localize segments them) to their translation;
@@ -44,7 +57,7 @@ def translate_page(page, language_code, strings, *, user=None, publish=True):
     return target
 
 
-def bulk_add_live_pages(parent, pages):
+def bulk_add_live_pages(parent: Page, pages: list[ContentPage]) -> list[ContentPage]:
     """Insert many new, live pages under ``parent`` in a handful of queries.
 
     For generated benchmark content: ``Page.add_child`` costs ~50 queries a page (tree locking,
@@ -105,19 +118,22 @@ def bulk_add_live_pages(parent, pages):
     return pages
 
 
-def _through_columns(through, model):
-    source = target = None
+def _through_columns(through: type[Model], model: type[Model]) -> tuple[str, str]:
+    source: str | None = None
+    target: str | None = None
     for field in through._meta.concrete_fields:
-        if not field.is_relation:
+        if not field.is_relation or field.related_model is None:
             continue
         if issubclass(model, field.related_model):
             source = field.attname
         else:
             target = field.attname
+    if source is None or target is None:
+        raise ValueError(f"{through.__name__} does not link {model.__name__} to anything")
     return source, target
 
 
-def record_view(translation_key, day):
+def record_view(translation_key: uuid.UUID, day: datetime.date) -> None:
     """Add one view for ``day``: a single atomic upsert, safe under concurrent requests."""
 
     updated = ContentViewDay.objects.filter(translation_key=translation_key, day=day).update(
@@ -133,7 +149,7 @@ def record_view(translation_key, day):
             )
 
 
-def page_from_preview_token(content_type, token):
+def page_from_preview_token(content_type: str, token: str) -> ContentPage:
     """The unsaved or draft page behind a headless-preview token, if the token is valid and
     younger than ``PREVIEW_TOKEN_MAX_AGE``; otherwise ``Http404`` (nothing is revealed)."""
 
@@ -154,7 +170,9 @@ def page_from_preview_token(content_type, token):
     return page
 
 
-def record_feedback(translation_key, language, helpful, comment):
+def record_feedback(
+    translation_key: uuid.UUID, language: str, helpful: bool, comment: str
+) -> ContentFeedback:
     """Store "was this helpful"; the comment is reduced to plain text (no HTML survives)."""
 
     text = plain_text(comment)[:500]
@@ -163,7 +181,7 @@ def record_feedback(translation_key, language, helpful, comment):
     )
 
 
-def feedback_summary(translation_key, recent=5):
+def feedback_summary(translation_key: uuid.UUID, recent: int = 5) -> dict[str, Any]:
     """Counts and the latest comments, for reviewers."""
 
     rows = ContentFeedback.objects.filter(translation_key=translation_key)
@@ -182,13 +200,13 @@ def feedback_summary(translation_key, recent=5):
 # and the page URLs themselves.
 
 
-def visible_pages(queryset=None):
+def visible_pages(queryset: PageQuerySet | None = None) -> PageQuerySet:
     """``queryset`` (default: all pages) narrowed to live pages outside view restrictions."""
 
     return queries.public((queryset if queryset is not None else Page.objects.all()).live())
 
 
-def visible_item_exists(key_field: str):
+def visible_item_exists(key_field: str) -> Exists:
     """An ``Exists`` for other apps' querysets: the item named by their ``key_field`` (a
     translation key) is visible. Correlated, so each row costs one probe of the
     (translation_key, locale) index rather than a scan of every visible page."""
@@ -196,13 +214,13 @@ def visible_item_exists(key_field: str):
     return Exists(visible_pages(ContentPage.objects.filter(translation_key=OuterRef(key_field))))
 
 
-def is_visible_item(translation_key) -> bool:
+def is_visible_item(translation_key: uuid.UUID) -> bool:
     """Whether a content item (any language version of it) is visible to the public."""
 
     return visible_pages(ContentPage.objects.filter(translation_key=translation_key)).exists()
 
 
-def visible_item_keys(translation_keys) -> set:
+def visible_item_keys(translation_keys: Iterable[uuid.UUID]) -> set[uuid.UUID]:
     """The subset of ``translation_keys`` whose items are visible to the public."""
 
     return set(
@@ -212,7 +230,7 @@ def visible_item_keys(translation_keys) -> set:
     )
 
 
-def frontend_url(page) -> str | None:
+def frontend_url(page: Page) -> str | None:
     """Where the JOD frontend shows ``page`` (None when the page is not visible)."""
 
     if not visible_pages(Page.objects.filter(pk=page.pk)).exists():
@@ -221,7 +239,9 @@ def frontend_url(page) -> str | None:
     return settings.FRONTEND_BASE_URL.rstrip("/") + queries.frontend_path(page.url_path, home)
 
 
-def card_extras(page_ids, request=None) -> dict:
+def card_extras(
+    page_ids: list[int], request: HttpRequest | None = None
+) -> dict[int, dict[str, Any]]:
     """{page id: {"image", "breadcrumbs"}} for content pages shown outside listings (search
     hits): the main image as on a card and the crumbs in the page's own language, as
     ``serializers.card`` gives them. Three queries whatever the number of pages."""
@@ -243,17 +263,21 @@ def container_paths(page_id: int, kind: str) -> list[str]:
     return queries.container_paths(page_id, kind)
 
 
-def cards(pages, language: str, request=None) -> list[dict]:
+def cards(
+    pages: list[ContentPage], language: str, request: HttpRequest | None = None
+) -> list[dict[str, Any]]:
     """The listing's card for each page (``ContentCardOut``), for other apps' lists."""
     return serializers.cards(pages, language, request)
 
 
-def cards_for_keys(keys, language: str, request=None) -> list[dict]:
+def cards_for_keys(
+    keys: Sequence[uuid.UUID], language: str, request: HttpRequest | None = None
+) -> list[dict[str, Any]]:
     """Cards of the visible items with these translation keys, in the keys' order (an item the
     public may not see, or that no longer exists, is left out)."""
     order = {key: index for index, key in enumerate(keys)}
     pages = queries.with_card_relations(
         queries.visible_content(language).filter(translation_key__in=keys)
     )
-    pages = sorted(pages, key=lambda page: order.get(page.translation_key, 0))
-    return serializers.cards(pages, language, request)
+    ordered = sorted(pages, key=lambda page: order.get(page.translation_key, 0))
+    return serializers.cards(ordered, language, request)

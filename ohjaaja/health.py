@@ -4,11 +4,13 @@ import hmac
 import logging
 import time
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -19,12 +21,12 @@ logger = logging.getLogger(__name__)
 
 @never_cache
 @require_GET
-def healthz(request):
+def healthz(request: HttpRequest) -> JsonResponse:
     """The process is up and answering. Does not touch dependencies."""
     return JsonResponse({"status": "ok"})
 
 
-def _check(name, probe):
+def _check(name: str, probe: Callable[[], dict[str, Any] | None]) -> dict[str, Any]:
     started = time.perf_counter()
     try:
         detail = probe() or {}
@@ -35,14 +37,14 @@ def _check(name, probe):
     return {"ok": ok, "ms": round((time.perf_counter() - started) * 1000, 1), **detail}
 
 
-def _database():
+def _database() -> dict[str, Any]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
         cursor.fetchone()
     return {"vendor": connection.vendor}
 
 
-def _cache():
+def _cache() -> dict[str, Any]:
     key = f"readyz:{uuid.uuid4().hex}"
     cache.set(key, "1", 5)
     if cache.get(key) != "1":
@@ -51,13 +53,13 @@ def _cache():
     return {"backend": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]}
 
 
-def _search():
+def _search() -> dict[str, Any]:
     return search_backend_status()
 
 
 @never_cache
 @require_GET
-def readyz(request):
+def readyz(request: HttpRequest) -> JsonResponse:
     """Ready to serve: the database answers; cache and search report, degraded when out."""
     checks = {
         "database": _check("database", _database),
@@ -74,13 +76,13 @@ def readyz(request):
         status = "ok"
     else:
         status = "degraded"
-    body = {"status": status}
+    body: dict[str, Any] = {"status": status}
     if _is_operator(request):
         body["checks"] = checks  # versions, backends and timings are for operators only
     return JsonResponse(body, status=503 if status == "unavailable" else 200)
 
 
-def _is_operator(request):
+def _is_operator(request: HttpRequest) -> bool:
     """An operator: the READYZ_TOKEN as a bearer token (for monitoring), or a signed-in
     superuser. A load balancer needs only the status code; nobody else gets the internals."""
     token = settings.READYZ_TOKEN

@@ -3,13 +3,16 @@
 import json
 import logging
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import strawberry
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.middleware.csrf import CsrfViewMiddleware
 from django.views.decorators.csrf import csrf_exempt
-from graphql import GraphQLError, ValidationRule
+from graphql import GraphQLError, StringValueNode, ValidationRule
 from strawberry.django.views import GraphQLView
 from strawberry.extensions import (
     AddValidationRules,
@@ -20,6 +23,7 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     SchemaExtension,
 )
+from strawberry.types import ExecutionContext
 
 from cms.api_errors import ApiError
 from community.graphql import CommunityMutation, CommunityQuery
@@ -44,7 +48,7 @@ class Mutation(CommunityMutation):
 UNEXPECTED_ERROR = "Unexpected error."
 
 
-def _is_unexpected(error):
+def _is_unexpected(error: GraphQLError) -> bool:
     """Errors the API means to give (validation, ApiError with its code) pass; anything else
     is a fault whose message may hold internals: the client gets a fixed message, the log
     gets the exception."""
@@ -59,18 +63,18 @@ class NoNulCharacters(ValidationRule):
     """PostgreSQL cannot store U+0000 in text; refuse it in string literals as a client error
     (variables are checked in ``graphql_view``) instead of failing in the database."""
 
-    def enter_string_value(self, node, *_args):
+    def enter_string_value(self, node: StringValueNode, *_args: Any) -> None:
         if "\x00" in node.value:
             self.report_error(GraphQLError(NUL_MESSAGE, node))
 
 
-def _error_response(message, code, status):
+def _error_response(message: str, code: str, status: int) -> JsonResponse:
     return JsonResponse(
         {"errors": [{"message": message, "extensions": {"code": code}}]}, status=status
     )
 
 
-def _nul_in_variables(request):
+def _nul_in_variables(request: HttpRequest) -> bool:
     """JSON spells U+0000 only as the escape ``\\u0000``, so the variables are parsed here only in
     the rare request that holds one (the POST body, or the ``variables`` parameter of a GET)."""
     post = request.method == "POST"
@@ -86,7 +90,7 @@ def _nul_in_variables(request):
     return _contains_nul(data)
 
 
-def _contains_nul(value):
+def _contains_nul(value: object) -> bool:
     if isinstance(value, str):
         return "\x00" in value
     if isinstance(value, dict):
@@ -103,7 +107,7 @@ _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?$")
 class NoFieldSuggestions(SchemaExtension):
     """Without introspection, "Did you mean …?" would hand out the schema a field at a time."""
 
-    def on_validate(self):
+    def on_validate(self) -> Iterator[None]:
         yield
         for error in self.execution_context.pre_execution_errors or []:
             error.message = _SUGGESTION.sub("", error.message)
@@ -114,7 +118,9 @@ class Schema(strawberry.Schema):
     write. A client's mistake (validation, a refused parameter, a limit) is a WARNING with its
     message; a fault is an ERROR with the exception, for the operators."""
 
-    def process_errors(self, errors, execution_context=None):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
         for error in errors:
             if _is_unexpected(error):
                 logger.error("GraphQL fault at %s", error.path, exc_info=error.original_error)
@@ -122,7 +128,7 @@ class Schema(strawberry.Schema):
                 logger.warning("GraphQL client error at %s: %s", error.path, error.message)
 
 
-def _extensions(introspection):
+def _extensions(introspection: bool) -> list[Any]:
     # Limits run during validation, before any resolver (or SQL) runs.
     extensions = [
         lambda: AddValidationRules([NoNulCharacters]),
@@ -140,11 +146,15 @@ schema = Schema(query=Query, mutation=Mutation, extensions=_extensions(introspec
 closed_schema = Schema(query=Query, mutation=Mutation, extensions=_extensions(introspection=False))
 
 
-def _csrf_failure(request, reason=""):
+def _csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:
     return _error_response("CSRF check failed.", "forbidden", 403)
 
 
-_csrf = CsrfViewMiddleware(lambda request: None)
+def _no_response(request: HttpRequest) -> HttpResponse:
+    raise AssertionError("only CsrfViewMiddleware.process_view is used")  # pragma: no cover
+
+
+_csrf = CsrfViewMiddleware(_no_response)
 _views = {
     (introspection, ide): GraphQLView.as_view(
         schema=schema if introspection else closed_schema,
@@ -157,7 +167,7 @@ _views = {
 
 
 @csrf_exempt
-def graphql_view(request, *args, **kwargs):
+def graphql_view(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
     """Anonymous requests carry no cookie to abuse, so they need no CSRF token; any request
     that carries a session cookie must pass Django's CSRF check (no cookie-authenticated
     mutation is CSRF-exempt)."""
@@ -166,7 +176,8 @@ def graphql_view(request, *args, **kwargs):
         "HEAD",
         "OPTIONS",
     ):
-        rejection = _csrf.process_view(request, None, (), {})
+        # (a callback that is not csrf_exempt, so the check runs)
+        rejection = _csrf.process_view(request, _no_response, (), {})
         if rejection is not None:
             return _csrf_failure(request)
     if _nul_in_variables(request):
@@ -175,6 +186,7 @@ def graphql_view(request, *args, **kwargs):
     response = view(request, *args, **kwargs)
     if response.status_code >= 400 and response.get("Content-Type", "").startswith("text/plain"):
         # strawberry answers a body it cannot read in plain text; clients get JSON everywhere.
-        response = _error_response(response.content.decode(), "bad_request", response.status_code)
+        text = response.content.decode() if isinstance(response, HttpResponse) else ""
+        response = _error_response(text, "bad_request", response.status_code)
     response["Cache-Control"] = "private, no-store" if request.user.is_authenticated else "no-cache"
     return response

@@ -1,7 +1,9 @@
 """REST endpoints for search (/api/v1/search/)."""
 
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
+from ninja.throttling import BaseThrottle
 from pydantic import Field
 
 from cms.http import public_response, respond
@@ -44,8 +46,8 @@ class SuggestParams(Schema):
 
 
 # One declaration of each limit; GraphQL's search and suggest fields count against the same.
-SEARCHING = [ClientThrottle("search", settings.SEARCH_RATE)]
-SUGGESTING = [ClientThrottle("suggest", "240/min")]
+SEARCHING: list[BaseThrottle] = [ClientThrottle("search", settings.SEARCH_RATE)]
+SUGGESTING: list[BaseThrottle] = [ClientThrottle("suggest", "240/min")]
 
 
 @router.get(
@@ -54,7 +56,7 @@ SUGGESTING = [ClientThrottle("suggest", "240/min")]
     throttle=SEARCHING,
     summary="Search content and discussions",
 )
-def search(request, params: Query[SearchParams]):
+def search(request: HttpRequest, params: Query[SearchParams]) -> HttpResponse:
     """Ranked hits with highlighted snippets and facet counts for type, section and every
     taxonomy. Filters take the same values as the content listing; facet `value`s are what
     the filters take. Items without a translation are searched in Finnish and marked
@@ -77,7 +79,7 @@ def search(request, params: Query[SearchParams]):
     throttle=SUGGESTING,
     summary="Autocomplete",
 )
-def suggest(request, params: Query[SuggestParams]):
+def suggest(request: HttpRequest, params: Query[SuggestParams]) -> HttpResponse:
     """Titles and keywords that complete what the user is typing (the last word may be
     unfinished)."""
     language = resolve_locale(request, params.locale)

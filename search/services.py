@@ -10,11 +10,13 @@ import datetime
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
 from django.db.models import Sum
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
@@ -23,29 +25,32 @@ from cms.cache import cached, named_version
 from guidance import queries
 from guidance import services as guidance_services
 from guidance.models import CONTENT_PAGE_MODELS
+from guidance.queries import ContentFilters
 from search import database, elasticsearch, spelling
-from search.analysis import highlight, parse_query, voikko_available
+from search.analysis import ParsedQuery, highlight, parse_query, voikko_available
 from search.models import FACET_FIELDS, SearchQueryStat
 
 logger = logging.getLogger(__name__)
+# A search's answer as the API shows it (search.schemas.SearchOut) or on its way there.
+Result = dict[str, Any]
 MAX_QUERY_LENGTH = 500
 
 
 @dataclass
 class SearchQuery:
-    parsed: object
+    parsed: ParsedQuery
     language: str
-    types: list = field(default_factory=list)
-    section_paths: list | None = None
-    topic_paths: list | None = None
-    terms: dict = field(default_factory=dict)  # facet api name → [translation keys]
-    restricted_paths: list = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    section_paths: list[str] | None = None
+    topic_paths: list[str] | None = None
+    terms: dict[str, list[str]] = field(default_factory=dict)  # facet api name → [keys]
+    restricted_paths: list[str] = field(default_factory=list)
     limit: int = 20
     offset: int = 0
     finnish: str = "voikko"
     autocorrect: bool = True  # show results for the corrected query when it finds more
 
-    def cache_key(self):
+    def cache_key(self) -> list[Any]:
         return [
             "search",
             named_version("search"),
@@ -64,7 +69,7 @@ class SearchQuery:
         ]
 
 
-def result_types():
+def result_types() -> dict[str, str]:
     """Result type → translatable label."""
 
     labels = {
@@ -77,8 +82,15 @@ def result_types():
 
 
 def build_query(
-    text, language, filters, limit=20, offset=0, prefix=False, finnish="voikko", autocorrect=True
-):
+    text: str,
+    language: str,
+    filters: ContentFilters,
+    limit: int = 20,
+    offset: int = 0,
+    prefix: bool = False,
+    finnish: str = "voikko",
+    autocorrect: bool = True,
+) -> SearchQuery:
     """Validate filters (unknown values → 400) and return a ``SearchQuery``."""
 
     parsed = parse_query(text, language, prefix=prefix)
@@ -121,16 +133,12 @@ def build_query(
     )
 
 
-def _container(page_id, kind):
-    return guidance_services.container_paths(page_id, kind) if page_id else None
-
-
 # A search that finds fewer items than this, or not every word, is tried again with the typed
 # words' other spellings (``search.spelling``).
 FEW_RESULTS = 3
 
 
-def search(query, record=True, request=None):
+def search(query: SearchQuery, record: bool = True, request: HttpRequest | None = None) -> Result:
     """Ranked hits, facet counts and the total for ``query``; counts the query for editors.
 
     When the typed words find little and their other spellings (accents restored, typos
@@ -150,7 +158,7 @@ def search(query, record=True, request=None):
     }
 
 
-def find(query):
+def find(query: SearchQuery) -> Result:
     """The engine's result for ``query`` (see ``search``) with ``corrected_query`` ("" when
     nothing was corrected), ``autocorrected`` and the ``query`` whose results these are."""
     result = _engine_search(query)
@@ -166,13 +174,13 @@ def find(query):
     return {**result, "corrected_query": corrected_query, "autocorrected": autocorrected}
 
 
-def _finds_more(retried, result):
+def _finds_more(retried: Result, result: Result) -> bool:
     if retried["match"] != result["match"]:
         return retried["match"] == "all"
     return retried["count"] > result["count"]
 
 
-def _engine_search(query):
+def _engine_search(query: SearchQuery) -> Result:
     """{"hits", "facets", "count", "match", "engine", "degraded", "query"} from the engine in
     use; the database answers when Elasticsearch is down."""
     engine = current_engine()
@@ -194,13 +202,13 @@ def _engine_search(query):
     return {**result, "query": query}
 
 
-def _database_search(query):
+def _database_search(query: SearchQuery) -> Result:
     return cached(
         query.cache_key(), lambda: database.search(query), timeout=settings.SEARCH_CACHE_TIMEOUT
     )
 
 
-def _empty(query):
+def _empty(query: SearchQuery) -> Result:
     result = {
         "hits": [],
         "facets": {name: {} for name in ["type", "section", *FACET_FIELDS]},
@@ -212,7 +220,7 @@ def _empty(query):
     return {**_present(query, result), "corrected_query": None, "autocorrected": False}
 
 
-def _present(query, result, request=None):
+def _present(query: SearchQuery, result: Result, request: HttpRequest | None = None) -> Result:
     """Hits with highlights and facets with labels in the query's language; content hits carry
     the card's image and breadcrumbs (a discussion hit has neither)."""
     language = query.language
@@ -258,19 +266,21 @@ def _present(query, result, request=None):
     }
 
 
-def facet_labels(facets, language):
+def facet_labels(
+    facets: dict[str, dict[str, int]], language: str
+) -> dict[str, list[dict[str, Any]]]:
     """{facet: [{value, label, count}]}, most frequent first; values are what filters take."""
 
     vocab = queries.vocabularies()
     structure = queries.site_structure()
     types = result_types()
-    out = {}
+    out: dict[str, list[dict[str, Any]]] = {}
     with override(language):
         out["type"] = [
             {"value": value, "label": str(types.get(value, value)), "count": count}
             for value, count in facets.get("type", {}).items()
         ]
-    sections = []
+    sections: list[dict[str, Any]] = []
     for key, count in facets.get("section", {}).items():
         node = structure["nodes"].get(language, {}).get(key) or structure["nodes"].get(
             queries.default_language(), {}
@@ -279,7 +289,7 @@ def facet_labels(facets, language):
             sections.append({"value": str(node.id), "label": node.title, "count": count})
     out["section"] = sections
     for api_name in FACET_FIELDS:
-        values = []
+        values: list[dict[str, Any]] = []
         for key, count in facets.get(api_name, {}).items():
             if key not in vocab[api_name]["by_key"]:
                 continue
@@ -291,14 +301,14 @@ def facet_labels(facets, language):
     return out
 
 
-def suggest(text, language, limit=8):
+def suggest(text: str, language: str, limit: int = 8) -> dict[str, Any]:
     """Titles and keywords that complete what the user is typing."""
 
     parsed = parse_query(text, language, prefix=True)
     if parsed.empty:
         return {"query": "", "locale": language, "titles": [], "keywords": []}
 
-    def build():
+    def build() -> list[dict[str, Any]]:
         restricted = queries.site_structure()["restricted"]
         titles = database.suggest_titles(language, parsed, restricted, limit=limit)
         if not titles:  # what is typed without marks or with a typo
@@ -329,7 +339,7 @@ def suggest(text, language, limit=8):
     }
 
 
-def _keyword_suggestions(parsed, language, limit):
+def _keyword_suggestions(parsed: ParsedQuery, language: str, limit: int) -> list[dict[str, str]]:
 
     vocab = queries.vocabularies()["keywords"]
     typed = spelling.fold(parsed.words[-1])  # a keyword typed without its marks is found too
@@ -346,7 +356,7 @@ def _keyword_suggestions(parsed, language, limit):
 # --- Engine ------------------------------------------------------------------------------------
 
 
-def current_engine():
+def current_engine() -> str:
     """ "elasticsearch" when configured and not recently found unreachable, else "database"."""
     if not settings.ELASTICSEARCH_URL:
         return "database"
@@ -354,9 +364,9 @@ def current_engine():
     return "database" if elasticsearch.recently_down() else "elasticsearch"
 
 
-def search_backend_status():
+def search_backend_status() -> dict[str, Any]:
     """Which engine serves search and whether it answers (for /readyz)."""
-    status = {
+    status: dict[str, Any] = {
         "engine": "database",
         "finnish_analysis": "voikko" if voikko_available() else "snowball",
     }
@@ -375,12 +385,12 @@ def search_backend_status():
 _LONG_NUMBER = re.compile(r"\d{5,}")
 
 
-def week_start(day=None):
+def week_start(day: datetime.date | None = None) -> datetime.date:
     day = day or timezone.localdate()
     return day - datetime.timedelta(days=day.weekday())
 
 
-def record_query(normalized, language, result_count, corrected=""):
+def record_query(normalized: str, language: str, result_count: int, corrected: str = "") -> None:
     """Count one search of ``normalized`` this week (and whether it found nothing), with the
     corrected query that search offered or showed for it, if any.
 
@@ -407,7 +417,7 @@ def record_query(normalized, language, result_count, corrected=""):
         logger.exception("could not record a search statistic")
 
 
-def weekly_totals(weeks=12):
+def weekly_totals(weeks: int = 12) -> list[dict[str, Any]]:
     """[{week, searches, zero_results}] for the last ``weeks`` weeks, oldest first."""
 
     first = week_start() - datetime.timedelta(weeks=weeks - 1)
@@ -420,7 +430,7 @@ def weekly_totals(weeks=12):
     result = []
     for index in range(weeks):
         week = first + datetime.timedelta(weeks=index)
-        row = rows.get(week, {})
+        row: Any = rows.get(week, {})
         result.append(
             {
                 "week": week,

@@ -11,6 +11,7 @@ document and the cap on its text).
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from cms.progress import Progress
 from search import elasticsearch
 from search.documents import MAX_TEXT, IndexedDocument, remove_documents, write_documents
 from search.models import SearchDocument
@@ -65,7 +66,9 @@ def reindex(
     return written
 
 
-def rebuild_source(source: DocumentSource, progress=None, finnish: str = "voikko") -> int:
+def rebuild_source(
+    source: DocumentSource, progress: Progress | None = None, finnish: str = "voikko"
+) -> int:
     """Every object of ``source`` again; rows of objects that no longer exist are dropped."""
     ids = source.all_ids()
     written = reindex(source.object_type, ids, finnish, mirror=False)

@@ -37,6 +37,9 @@ def pseudonym():
 
 
 class User(AbstractUser):
+    # Not a field: whether the email is verified, remembered for one request (people.py).
+    _verified_member: bool
+
     # Shown next to posts only when the person chooses a public profile.
     display_name = models.CharField(_("display name"), max_length=80, blank=True)
     email = models.EmailField(_("email address"), blank=True)

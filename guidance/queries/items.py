@@ -1,6 +1,11 @@
 """One item: found by id, translation key or frontend path, with the languages it is
 published in and its latest approval."""
 
+import datetime
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
 from django.db.models import Max
 
@@ -10,18 +15,18 @@ from guidance.queries.structure import public, site_structure, visible_content
 from guidance.queries.taxonomy import default_language
 
 
-def available_locales(translation_keys):
+def available_locales(translation_keys: Iterable[uuid.UUID | str]) -> dict[str, list[str]]:
     """{translation_key: sorted language codes with a live, public version}."""
     rows = public(
         ContentPage.objects.live().filter(translation_key__in=set(translation_keys))
     ).values_list("translation_key", "locale__language_code")
-    result = {}
+    result: dict[str, set[str]] = {}
     for key, language in rows:
         result.setdefault(str(key), set()).add(language)
     return {key: sorted(langs, key=settings.CONTENT_LOCALES.index) for key, langs in result.items()}
 
 
-def last_approvals(page_ids):
+def last_approvals(page_ids: Iterable[int]) -> dict[int, datetime.datetime]:
     """{page id: latest approval time} for a page of items, in one small query. Each language
     version has its own review: a translation is not approved by its source's assessment.
 
@@ -36,7 +41,7 @@ def last_approvals(page_ids):
     return dict(rows)
 
 
-def content_detail(language, **lookup):
+def content_detail(language: str, **lookup: Any) -> ContentPage | None:
     """One visible item in ``language`` (or its Finnish version), found by id, key or path
     (``item_key``'s keywords)."""
     translation_key = item_key(language, **lookup)
@@ -49,7 +54,13 @@ def content_detail(language, **lookup):
     ).first()
 
 
-def item_key(language, *, page_id=None, translation_key=None, path=None):
+def item_key(
+    language: str,
+    *,
+    page_id: int | None = None,
+    translation_key: uuid.UUID | None = None,
+    path: str | None = None,
+) -> uuid.UUID | None:
     """The translation key of the item looked up by a page id (of any language version), a key
     or a frontend path (in any language); None when nothing has that id or path."""
     if page_id is not None:
@@ -61,7 +72,7 @@ def item_key(language, *, page_id=None, translation_key=None, path=None):
     return translation_key
 
 
-def translation_key_at(path, language):
+def translation_key_at(path: str, language: str) -> uuid.UUID | None:
     """The item at a frontend path in any language (a Swedish path asked for in Finnish finds
     the item, served in Finnish); the requested language's own path first."""
     relative = path.strip("/")
@@ -80,7 +91,7 @@ def translation_key_at(path, language):
     return ranked[0][1] if ranked else None
 
 
-def published_locales(language, **lookup):
+def published_locales(language: str, **lookup: Any) -> list[str]:
     """The languages an item is published in (live and public), however it is looked up."""
     translation_key = item_key(language, **lookup)
     if translation_key is None:

@@ -3,7 +3,17 @@
 import datetime
 from typing import NamedTuple
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models import (
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -21,9 +31,9 @@ from guidance.queries.taxonomy import default_language, page_term_ids
 
 
 class Listing(NamedTuple):
-    """One page of a listing: the total count and the page's items."""
+    """One page of a listing: how many items match in all, and the page's items."""
 
-    count: int
+    total: int
     pages: list[ContentPage]
 
 
@@ -41,7 +51,11 @@ CURATED_ORDERINGS = {"-published", "popular", "trending"}
 CARD_DEFERRED = ("body", "attachments", "external_links")
 
 
-def with_card_relations(queryset, renditions=CARD_RENDITIONS, cards_only=True):
+def with_card_relations(
+    queryset: QuerySet[ContentPage],
+    renditions: list[str] = CARD_RENDITIONS,
+    cards_only: bool = True,
+) -> QuerySet[ContentPage]:
     """Everything a card needs in a constant number of queries (terms come separately from
     ``page_term_ids``, in one query for the whole page of items)."""
     if cards_only:
@@ -54,7 +68,7 @@ def with_card_relations(queryset, renditions=CARD_RENDITIONS, cards_only=True):
     )
 
 
-def popularity_annotation(queryset, ordering):
+def popularity_annotation(queryset: QuerySet[ContentPage], ordering: str) -> QuerySet[ContentPage]:
     views = ContentViewDay.objects.filter(translation_key=OuterRef("translation_key"))
     if ordering == "trending":
         today = timezone.localdate()
@@ -113,13 +127,13 @@ def content_listing(
     return Listing(count, pages)
 
 
-def related_content(page, language, limit=6):
+def related_content(page: ContentPage, language: str, limit: int = 6) -> list[ContentPage]:
     """Up to ``limit`` visible items sharing keywords or themes with ``page``, best first.
 
     The ranking (a join over every item's terms) is cached per item and language until
     content changes; the cards are then fetched by id."""
 
-    def rank():
+    def rank() -> list[int]:
         terms = page_term_ids([page.pk])[page.pk]
         keyword_ids, theme_ids = terms["keywords"], terms["themes"]
         if not keyword_ids and not theme_ids:
@@ -143,7 +157,7 @@ def related_content(page, language, limit=6):
     return [pages[pk] for pk in ids if pk in pages]
 
 
-def featured_content(language, section_id=None):
+def featured_content(language: str, section_id: int | None = None) -> list[ContentPage]:
     """The items editors feature on the home page (or on a section), in their order."""
 
     if section_id is None:

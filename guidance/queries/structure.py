@@ -1,17 +1,21 @@
 """The site's structure and the visibility rule: which pages the public may see, the
 section/topic tree per language and the frontend paths."""
 
+import uuid
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
-from wagtail.models import Locale, PageViewRestriction
+from django.db.models import Q, QuerySet
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from cms.api_errors import invalid_parameter
 from cms.cache import cached
 from guidance.models import CONTENT_PAGE_MODELS, ContentPage, HomePage, SectionPage, TopicPage
 from guidance.queries.taxonomy import default_language
+
+P = TypeVar("P", bound=Page)
 
 
 @dataclass
@@ -29,21 +33,21 @@ class NavNode:
     locale_fallback: bool
     page_path: str  # treebeard path, for "is under" tests
     exclude_from_listings: bool = False
-    children: list = field(default_factory=list)
+    children: list["NavNode"] = field(default_factory=list)
 
 
-def _restricted_paths():
+def _restricted_paths() -> list[str]:
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
-def public(queryset):
+def public(queryset: QuerySet[P]) -> QuerySet[P]:
     """Leave out pages under a view restriction (private sections): they are never served."""
     for path in site_structure()["restricted"]:
         queryset = queryset.exclude(path__startswith=path)
     return queryset
 
 
-def visible_translation_key(page_id):
+def visible_translation_key(page_id: int) -> uuid.UUID | None:
     """The translation_key of a live, public content page, or None."""
     return (
         public(ContentPage.objects.live().filter(pk=page_id))
@@ -52,18 +56,20 @@ def visible_translation_key(page_id):
     )
 
 
-def _is_restricted(path, restricted):
+def _is_restricted(path: str, restricted: list[str]) -> bool:
     return any(path.startswith(r) for r in restricted)
 
 
-def site_structure():
+def site_structure() -> dict[str, Any]:
     """Every live, public home/section/topic page in every locale, cached until content changes.
 
-    Returns {"homes": {lang: (url_path, id)}, "nodes": {lang: {translation_key: NavNode}},
-    "trees": {lang: [NavNode]}, "by_id": {id: (lang, translation_key)}}.
+    Returns {"homes": {lang: (url_path, id, tree path, translation_key)},
+    "nodes": {lang: {translation_key: NavNode}}, "by_id": {id: (lang, translation_key)},
+    "paths": {tree path: NavNode}, "parent_key": {translation_key: parent's translation_key},
+    "restricted": [tree paths under a view restriction]}.
     """
 
-    def build():
+    def build() -> dict[str, Any]:
         restricted = _restricted_paths()
         languages = dict(Locale.objects.values_list("id", "language_code"))
         pages = sorted(
@@ -74,7 +80,9 @@ def site_structure():
             ),
             key=lambda page: page.path,
         )
-        homes, nodes, by_path = {}, {}, {}
+        homes: dict[str, tuple[str, int, str, str]] = {}
+        nodes: dict[str, dict[str, NavNode]] = {}
+        by_path: dict[str, Page] = {}
         for page in pages:
             if _is_restricted(page.path, restricted):
                 continue
@@ -83,7 +91,7 @@ def site_structure():
                 homes[language] = (page.url_path, page.id, page.path, str(page.translation_key))
                 continue
             by_path[page.path] = page
-        structure = {
+        structure: dict[str, Any] = {
             "homes": homes,
             "nodes": {},
             "by_id": {},
@@ -122,20 +130,20 @@ def site_structure():
     return cached(["site-structure"], build, timeout=3600)
 
 
-def frontend_path(url_path, home_url_path):
+def frontend_path(url_path: str, home_url_path: str) -> str:
     """Wagtail's url_path without the locale's home page: the frontend route of a page."""
     if url_path.startswith(home_url_path):
         return "/" + url_path[len(home_url_path) :]
     return url_path
 
 
-def navigation(language):
+def navigation(language: str) -> list[NavNode]:
     """The section/topic tree in ``language``; untranslated nodes fall back to Finnish."""
     structure = site_structure()
     fallback = structure["nodes"].get(default_language(), {})
     localized = structure["nodes"].get(language, {})
     parent_key = structure["parent_key"]
-    chosen = {}
+    chosen: dict[str, NavNode] = {}
     for key, node in fallback.items():
         picked = localized.get(key)
         if picked is None:
@@ -145,7 +153,7 @@ def navigation(language):
         else:
             picked = NavNode(**{**picked.__dict__, "children": []})
         chosen[key] = picked
-    roots = []
+    roots: list[NavNode] = []
     for key, node in sorted(chosen.items(), key=lambda kv: fallback[kv[0]].page_path):
         parent = parent_key.get(key)
         if parent and parent in chosen:
@@ -155,10 +163,10 @@ def navigation(language):
     return roots
 
 
-def breadcrumbs_for(page_path, language):
+def breadcrumbs_for(page_path: str, language: str) -> list[dict[str, Any]]:
     """Section and topic ancestors of a content page (by tree path), in ``language``."""
     structure = site_structure()
-    crumbs = []
+    crumbs: list[dict[str, Any]] = []
     for depth_end in range(4 * 3, len(page_path), 4):  # below the home page
         node = structure["paths"].get(page_path[:depth_end])
         if node is None:
@@ -177,7 +185,7 @@ def breadcrumbs_for(page_path, language):
     return crumbs
 
 
-def node_by_id(page_id):
+def node_by_id(page_id: int) -> NavNode | None:
     structure = site_structure()
     located = structure["by_id"].get(page_id)
     if located is None:
@@ -186,24 +194,24 @@ def node_by_id(page_id):
     return structure["nodes"][language][key]
 
 
-def excluded_topic_paths():
+def excluded_topic_paths() -> list[str]:
     return [
         node.page_path for node in site_structure()["paths"].values() if node.exclude_from_listings
     ]
 
 
-def home_url_path(language):
+def home_url_path(language: str) -> str:
     homes = site_structure()["homes"]
     home = homes.get(language) or homes.get(default_language())
     return home[0] if home else "/"
 
 
-def locale_ids():
+def locale_ids() -> dict[str, int]:
     """{language_code: locale id}: filtering on the id spares every listing a join."""
     return cached(["locale-ids"], lambda: dict(Locale.objects.values_list("language_code", "id")))
 
 
-def visible_content(language):
+def visible_content(language: str) -> QuerySet[ContentPage]:
     """Live, public content pages in ``language``, with Finnish items that lack a translation.
 
     Annotated with ``locale_fallback`` semantics by the caller: a row whose locale differs from
@@ -223,7 +231,7 @@ def visible_content(language):
     )
 
 
-def content_types_by_api_type():
+def content_types_by_api_type() -> dict[str, ContentType]:
 
     return {
         apps.get_model("guidance", name).api_type: ContentType.objects.get_for_model(
@@ -233,7 +241,7 @@ def content_types_by_api_type():
     }
 
 
-def container_paths(page_id, parameter):
+def container_paths(page_id: int, parameter: str) -> list[str]:
     """Section or topic id (in any language) → tree paths of its language versions."""
 
     node = node_by_id(page_id)

@@ -1,6 +1,9 @@
 """The taxonomies (keywords, themes, target groups, sectors, settings) as the API names them,
 read once into cached vocabularies."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
 from django.db import connection
 
@@ -24,18 +27,25 @@ TAXONOMY_FIELDS = {  # API name → page field
 }
 
 
-def default_language():
+# One vocabulary as vocabularies() caches it: {"by_key": {translation_key: {language: (slug,
+# name, description)}}, "id_key": {term id: translation_key}, "slug_key": {slug: translation_key}}.
+Vocabulary = dict[str, dict[Any, Any]]
+
+
+def default_language() -> str:
     return settings.LANGUAGE_CODE
 
 
-def vocabularies():
+def vocabularies() -> dict[str, Vocabulary]:
     """{api_name: {"by_key": {translation_key: {lang: (slug, name)}}, "id_key": {id: key},
     "slug_key": {slug: key}}} for every taxonomy, cached until content changes."""
 
-    def build():
-        result = {}
+    def build() -> dict[str, Vocabulary]:
+        result: dict[str, Vocabulary] = {}
         for api_name, model in TAXONOMY_MODELS.items():
-            by_key, id_key, slug_key = {}, {}, {}
+            by_key: dict[str, dict[str, tuple[str, str, str]]] = {}
+            id_key: dict[int, str] = {}
+            slug_key: dict[str, str] = {}
             for term in model.objects.select_related("locale").order_by("name"):
                 key = str(term.translation_key)
                 by_key.setdefault(key, {})[term.locale.language_code] = (
@@ -51,7 +61,7 @@ def vocabularies():
     return cached(["vocabularies"], build, timeout=3600)
 
 
-def term_label(vocab, key, language):
+def term_label(vocab: Vocabulary, key: str, language: str) -> dict[str, str]:
     names = vocab["by_key"].get(key, {})
     slug, name, _description = (
         names.get(language) or names.get(default_language()) or next(iter(names.values()))
@@ -59,7 +69,7 @@ def term_label(vocab, key, language):
     return {"slug": slug, "name": name}
 
 
-def vocabulary_terms(api_name, language):
+def vocabulary_terms(api_name: str, language: str) -> list[dict[str, Any]]:
     vocab = vocabularies()[api_name]
     terms = []
     for key, names in vocab["by_key"].items():
@@ -76,17 +86,20 @@ def vocabulary_terms(api_name, language):
     return sorted(terms, key=lambda t: t["name"].lower())
 
 
-def page_term_ids(page_ids):
+def page_term_ids(page_ids: Iterable[int]) -> dict[int, dict[str, list[int]]]:
     """{page id: {api taxonomy name: [term ids]}} for every taxonomy, in one query.
 
     Reads the five through tables with a UNION instead of prefetching term objects: the labels
     come from the cached vocabularies, so no term model is instantiated."""
 
     page_ids = [int(pk) for pk in page_ids]
-    result = {pk: {api: [] for api in TAXONOMY_FIELDS} for pk in page_ids}
+    result: dict[int, dict[str, list[int]]] = {
+        pk: {api: [] for api in TAXONOMY_FIELDS} for pk in page_ids
+    }
     if not page_ids:
         return result
-    selects, params = [], []
+    selects: list[str] = []
+    params: list[Any] = []
     for api_name, field_name in TAXONOMY_FIELDS.items():
         model_field = ContentPage._meta.get_field(field_name)
         through = model_field.remote_field.through._meta.db_table

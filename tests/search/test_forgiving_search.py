@@ -11,25 +11,10 @@ from community.factories import StaffUserFactory
 from guidance.factories import ArticlePageFactory, MethodPageFactory
 from search import spelling
 from search.models import SearchQueryStat, SearchTerm
+from tests.search.helpers import publish, search, titles
 from tests.search.test_elasticsearch import _RecordingElasticsearch
 
 pytestmark = pytest.mark.django_db
-
-
-def publish(factory, parent, **fields):
-    page = factory(parent=parent, **fields)
-    page.save_revision().publish()
-    return page
-
-
-def search(client, **params):
-    response = client.get("/api/v1/search/", params)
-    assert response.status_code == 200, response.content
-    return response.json()
-
-
-def titles(body):
-    return [item["title"] for item in body["items"]]
 
 
 @pytest.fixture
@@ -102,6 +87,20 @@ def test_a_typo_is_corrected_from_the_index_vocabulary(client, library, typed, c
     assert titles(body)[0] == found
     assert body["corrected_query"] == corrected
     assert body["autocorrected"] is True
+
+
+def test_two_words_typed_together_are_found(client, library, translate):
+    # Finnish: Voikko reads the run-together words as a compound of the two, no correction.
+    body = search(client, q="uraohjausaikuisille")
+    assert titles(body) == ["Uraohjaus aikuisille"]
+    # Swedish has no compound analysis: the spelling step splits the word into two it holds.
+    translate(
+        library["Uraohjaus aikuisille"], "sv", {"Uraohjaus aikuisille": "Vägledning för vuxna"}
+    )
+    body = search(client, q="vägledningvuxna", locale="sv")
+    assert body["corrected_query"] == "vägledning vuxna"
+    assert body["autocorrected"] is True
+    assert titles(body)[0] == "Vägledning för vuxna"
 
 
 def test_autocorrect_false_searches_as_typed_and_only_offers_the_correction(client, library):

@@ -11,27 +11,9 @@ from guidance.factories import ArticlePageFactory, KeywordFactory, MethodPageFac
 from search.analysis import MAX_QUERY_WORDS, parse_query
 from search.models import SearchDocument, SearchQueryStat
 from tests.caching import clear_cache
+from tests.search.helpers import publish, search, titles
 
 pytestmark = pytest.mark.django_db
-
-
-def publish(factory, parent, **fields):
-    keywords = fields.pop("keywords", [])
-    page = factory(parent=parent, **fields)
-    if keywords:
-        page.keywords.set(keywords)
-    page.save_revision().publish()
-    return page
-
-
-def search(client, **params):
-    response = client.get("/api/v1/search/", params)
-    assert response.status_code == 200, response.content
-    return response.json()
-
-
-def titles(body):
-    return [item["title"] for item in body["items"]]
 
 
 @pytest.fixture

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from community.notifications import send_daily_digests_task
@@ -12,7 +14,7 @@ class Command(BaseCommand):
         "(`manage.py db_worker`) runs them."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         for daily in (review_maintenance, import_trainings, send_daily_digests_task):
             result = daily.enqueue()
             self.stdout.write(f"Enqueued {daily.name} ({result.id}).")

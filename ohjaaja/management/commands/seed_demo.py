@@ -2,8 +2,9 @@
 index over them. A project command: it is the one place that seeds all apps."""
 
 import logging
+from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection
 
 from cms.progress import Progress
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         "into Swedish and English). Idempotent. --scale N makes sure N generated items exist."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--scale",
             type=int,
@@ -28,7 +29,7 @@ class Command(BaseCommand):
             help="Also make sure N generated items exist (for benchmarks).",
         )
 
-    def handle(self, *args, scale, **options):
+    def handle(self, *args: Any, scale: int, **options: Any) -> None:
         if scale < 0:
             self.stderr.write("--scale must be zero or a positive number.")
             raise SystemExit(2)
