@@ -35,6 +35,7 @@ COPY guidance guidance
 COPY community community
 COPY search search
 COPY ohjaaja ohjaaja
+COPY jod jod
 COPY locale locale
 COPY manage.py gunicorn.conf.py ./
 # collectstatic reads settings, which require a DATABASE_URL in production; it never connects.

@@ -42,6 +42,7 @@ from cms import embedded_postgres  # noqa: E402 - the project root is importable
 from cms.database import connection_params, database_url, parse_database_url  # noqa: E402
 from cms.local_redis import RedisServer  # noqa: E402
 
+JOD_LISTING = "/ohjaaja/cms/o/headless-delivery/v1.0/sites/20117/structured-contents"
 SCENARIOS = {
     "floor: trivial JSON (/healthz)": "/healthz",
     "wagtail API v3 pages listing (limit 20)": "/bench/wagtail-api/v3/pages/?limit=20",
@@ -50,6 +51,11 @@ SCENARIOS = {
     "listing limit 100": "/api/v1/content/?limit=100",
     "listing limit 20, filtered": "/api/v1/content/?limit=20&keyword=uraohjaus&type=method,tool",
     "listing limit 20, uncached": "/api/v1/content/?limit=20&nocache={n}",
+    "listing limit 100, uncached": "/api/v1/content/?limit=100&nocache={n}",
+    # The JOD frontend's listing (jod/): the same 100 newest items in Liferay's shape, and the
+    # 500 a category page asks for.
+    "JOD listing 100, uncached": JOD_LISTING + "?pageSize=100&sort=dateCreated%3Adesc&nocache={n}",
+    "JOD listing 500, uncached": JOD_LISTING + "?pageSize=500&sort=dateCreated%3Adesc&nocache={n}",
     "detail": "/api/v1/content/by-path/?path=/asiakastyohon/urasuunnittelu/elamanjana/",
     "detail, uncached": "/api/v1/content/by-path/?path=/asiakastyohon/urasuunnittelu/elamanjana/&nocache={n}",
     "graphql listing limit 20": "POST /graphql/",

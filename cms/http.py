@@ -87,7 +87,8 @@ def cache_public_get(
 
     The key is the scheme and host (responses carry absolute media URLs built from them), the
     path, the query string and the Accept-Language header, at the current content version. Only
-    200 responses to anonymous requests are stored.
+    200 responses are stored, whoever asked: decorate only views whose answer is the same for
+    every reader (public content); an answer that depends on the user must not use this.
     """
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

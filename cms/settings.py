@@ -59,6 +59,7 @@ WEBHOOK_SECRET = env("WEBHOOK_SECRET", "" if PRODUCTION else "dev-webhook-secret
 
 INSTALLED_APPS = [
     "ohjaaja",
+    "jod",
     "cms",
     "community",
     "guidance",
@@ -470,6 +471,14 @@ COMMUNITY_NEW_ACCOUNT_POST_RATE = env("COMMUNITY_NEW_ACCOUNT_POST_RATE", "5/min"
 COMMUNITY_NEW_ACCOUNT_HOURS = int(env("COMMUNITY_NEW_ACCOUNT_HOURS", "24"))  # no links meanwhile
 COMMUNITY_POST_MAX_CHARS = int(env("COMMUNITY_POST_MAX_CHARS", "5000"))
 FRONTEND_BASE_URL = _FRONTEND
+
+# --- The JOD counsellor frontend's content calls (jod/, docs/jod-frontend.md) ----------------
+# Where its calls arrive (the frontend fetches /ohjaaja/cms/o/…; a proxy that strips a prefix
+# changes this), the site id it sends, and the origin and prefix its browser reaches them at
+# (for image and document links; default: the request's own origin).
+JOD_PREFIX = env("JOD_PREFIX", "ohjaaja/cms/o/").strip("/") + "/"
+JOD_SITE_ID = int(env("JOD_SITE_ID", "20117"))
+JOD_PUBLIC_URL = env("JOD_PUBLIC_URL", "").rstrip("/")
 
 # --- API ---------------------------------------------------------------------------------------
 # /readyz shows its checks (backends, versions, timings) only with this bearer token or to a

@@ -270,6 +270,12 @@ def cards(
     return serializers.cards(pages, language, request)
 
 
+def detail(page: ContentPage, language: str, request: HttpRequest | None = None) -> dict[str, Any]:
+    """The item as ``GET /api/v1/content/{id}/`` shows it (``ContentDetailOut``, without related
+    items), for other apps that present it in another format."""
+    return serializers.detail(page, language, request)
+
+
 def cards_for_keys(
     keys: Sequence[uuid.UUID], language: str, request: HttpRequest | None = None
 ) -> list[dict[str, Any]]:

@@ -20,6 +20,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The JOD counsellor frontend's content calls, under its own base path (docs/jod-frontend.md).
+    path(settings.JOD_PREFIX, include("jod.urls")),
 ]
 
 if settings.BENCH_WAGTAIL_API_V3:  # the stock-Wagtail baseline for bench/run.py only

@@ -37,8 +37,8 @@ def default_language() -> str:
 
 
 def vocabularies() -> dict[str, Vocabulary]:
-    """{api_name: {"by_key": {translation_key: {lang: (slug, name)}}, "id_key": {id: key},
-    "slug_key": {slug: key}}} for every taxonomy, cached until content changes."""
+    """{api_name: ``Vocabulary``} for every taxonomy (see ``Vocabulary``: labels by translation
+    key and language, term id → key, slug → key), cached until content changes."""
 
     def build() -> dict[str, Vocabulary]:
         result: dict[str, Vocabulary] = {}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-APPS = ("ohjaaja", "cms", "guidance", "community", "search")
+APPS = ("ohjaaja", "jod", "cms", "guidance", "community", "search")
 DJANGO_PUBLIC = {"_meta"}  # Django's documented model API, not a private helper
 
 

@@ -1,0 +1,171 @@
+"""The ids and names the JOD frontend works with, derived from this CMS's published content.
+
+Liferay gives an article one integer id in every language, and categories (the navigation's
+sections) and tags one shared integer space (both are ``taxonomyCategoryIds``). Here:
+
+- an article's id is the page id of its Finnish version (of its only version when it has no
+  Finnish one); its ``externalReferenceCode`` is its ``translation_key``, the key this CMS's
+  favourites, views and discussions use;
+- a category (a section or topic) is the page id of its Finnish version, so a category and an
+  article never share an id (both are page ids);
+- a tag (a keyword) is ``TAG_ID_BASE`` plus the lowest id of the keyword's language versions,
+  above any page id.
+
+All of it is built once per content version (``cms.cache.cached``) from guidance's public
+queries: the visibility rule is guidance's, never repeated here.
+"""
+
+from dataclasses import dataclass, field
+
+from cms.cache import cached
+from guidance import queries
+from guidance.models import ContentPage, SectionPage, TopicPage
+
+TAG_ID_BASE = 1_000_000_000
+LANGUAGES = {"fi": "fi-FI", "sv": "sv-SE", "en": "en-US"}
+
+
+def i18n(values: dict[str, str]) -> dict[str, str]:
+    """A ``name_i18n``-style map with all three keys; a missing language falls back to Finnish
+    as Liferay does."""
+    fallback = values.get("fi") or next(iter(values.values()), "")
+    return {tag: values.get(code) or fallback for code, tag in LANGUAGES.items()}
+
+
+@dataclass
+class Category:
+    id: int
+    translation_key: str
+    kind: str  # "section" or "topic"
+    names: dict[str, str]
+    descriptions: dict[str, str]
+    paths: list[str]  # tree paths of its language versions: an item under one is in it
+    hidden: bool  # "keep out of newest and popular" (TopicPage.exclude_from_listings)
+    children: list[int] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)  # translation keys, in tree order
+
+
+@dataclass
+class Tag:
+    id: int
+    translation_key: str
+    names: dict[str, str]
+    term_ids: list[int]  # the keyword's rows in every language
+
+
+@dataclass
+class Catalogue:
+    categories: dict[int, Category]
+    roots: list[int]  # top-level sections, in tree order
+    tags: dict[int, Tag]
+    article_ids: dict[str, int]  # translation_key → article id
+    article_names: dict[str, dict[str, str]]  # translation_key → {language: title}
+    category_of_path: dict[str, int]  # tree path of a section/topic version → category id
+    category_of_key: dict[str, int]  # translation key of a section/topic → category id
+    tag_of_slug: dict[str, Tag]  # a keyword's slug (in any language) → its tag
+
+    def category_ids_of(self, page_path: str) -> list[int]:
+        """The categories an item at ``page_path`` is in, innermost first."""
+        found = []
+        for end in range(len(page_path) - 4, 0, -4):
+            category = self.category_of_path.get(page_path[:end])
+            if category is not None:
+                found.append(category)
+        return found
+
+
+def catalogue() -> Catalogue:
+    return cached(["jod-catalogue"], _build, timeout=3600)
+
+
+def _build() -> Catalogue:
+    structure = queries.site_structure()
+    default = queries.default_language()
+    intros: dict[str, dict[str, str]] = {}
+    for model in (SectionPage, TopicPage):
+        for key, language, intro in (
+            queries.public(model.objects.live())
+            .values_list("translation_key", "locale__language_code", "intro")
+            .iterator()
+        ):
+            intros.setdefault(str(key), {})[language] = intro
+    by_key: dict[str, dict[str, queries.NavNode]] = {}
+    for language, nodes in structure["nodes"].items():
+        for key, node in nodes.items():
+            by_key.setdefault(key, {})[language] = node
+    categories: dict[int, Category] = {}
+    id_of_key: dict[str, int] = {}
+    for key, languages in by_key.items():
+        canonical = languages.get(default) or min(languages.values(), key=lambda n: n.id)
+        category = Category(
+            id=canonical.id,
+            translation_key=key,
+            kind=canonical.type,
+            names=i18n({language: node.title for language, node in languages.items()}),
+            descriptions=i18n(intros.get(key, {})),
+            paths=[node.page_path for node in languages.values()],
+            hidden=canonical.exclude_from_listings,
+        )
+        categories[category.id] = category
+        id_of_key[key] = category.id
+    roots = []
+    tree_order = sorted(categories.values(), key=lambda c: min(c.paths))
+    for category in tree_order:
+        parent_key = structure["parent_key"].get(category.translation_key)
+        if parent_key in id_of_key:
+            categories[id_of_key[parent_key]].children.append(category.id)
+        else:
+            roots.append(category.id)
+    category_of_path = {path: c.id for c in categories.values() for path in c.paths}
+
+    versions: dict[str, dict[str, int]] = {}  # key → {language: page id}
+    article_names: dict[str, dict[str, str]] = {}
+    placed: dict[str, tuple[str, int]] = {}  # key → (tree path, category) of its best version
+    rows = (
+        queries.public(ContentPage.objects.live().filter(depth__gt=3))
+        .order_by("path")
+        .values_list("id", "translation_key", "locale__language_code", "title", "path")
+    )
+    for page_id, translation_key, language, title, path in rows.iterator():
+        key = str(translation_key)
+        versions.setdefault(key, {})[language] = page_id
+        article_names.setdefault(key, {})[language] = title
+        owner = next(
+            (
+                category_of_path[path[:end]]
+                for end in range(len(path) - 4, 0, -4)
+                if path[:end] in category_of_path
+            ),
+            None,
+        )
+        if owner is not None and (key not in placed or language == default):
+            placed[key] = (path, owner)
+    article_ids = {key: ids.get(default) or min(ids.values()) for key, ids in versions.items()}
+    for key, (_path, owner) in sorted(placed.items(), key=lambda item: item[1][0]):
+        categories[owner].articles.append(key)
+
+    vocab = queries.vocabularies()["keywords"]
+    term_ids: dict[str, list[int]] = {}
+    for term_id, key in vocab["id_key"].items():
+        term_ids.setdefault(key, []).append(term_id)
+    tags = {}
+    for key, ids in term_ids.items():
+        names = {language: label[1] for language, label in vocab["by_key"].get(key, {}).items()}
+        tag = Tag(id=TAG_ID_BASE + min(ids), translation_key=key, names=i18n(names), term_ids=ids)
+        tags[tag.id] = tag
+    tag_of_slug = {
+        label[0]: tags[TAG_ID_BASE + min(term_ids[key])]
+        for key, languages in vocab["by_key"].items()
+        if key in term_ids
+        for label in languages.values()
+    }
+    return Catalogue(
+        categories=categories,
+        roots=roots,
+        tags=tags,
+        article_ids=article_ids,
+        article_names=article_names,
+        category_of_path=category_of_path,
+        category_of_key=id_of_key,
+        tag_of_slug=tag_of_slug,
+    )
