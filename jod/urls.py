@@ -14,7 +14,7 @@ urlpatterns = [
         name="structured-contents",
     ),
     path(
-        "headless-delivery/v1.0/structured-contents/<int:content_id>",
+        "headless-delivery/v1.0/structured-contents/<str:content_id>",
         views.structured_content_by_id,
         name="structured-content",
     ),

@@ -309,9 +309,11 @@ def _search(
 @require_GET
 @cache_public_get()
 @liferay_errors
-def structured_content_by_id(request: HttpRequest, content_id: int) -> HttpResponse:
+def structured_content_by_id(request: HttpRequest, content_id: str) -> HttpResponse:
+    if not content_id.isdigit() or len(content_id) > 18:
+        raise ApiError(400, "invalid_parameter", f"Unsupported id: {content_id[:50]}")
     language = _language(request)
-    page = queries.content_detail(language, page_id=content_id)
+    page = queries.content_detail(language, page_id=int(content_id))
     if page is None:
         raise Http404(f"No structured content {content_id}")
     detail = services.detail(page, language, request)

@@ -373,6 +373,9 @@ def test_an_article_has_every_content_field_the_frontend_reads(frontend, navigat
         ("/headless-delivery/v1.0/sites/1/structured-contents", {}, 404),
         ("/jod-navigation/1", None, 404),
         ("/headless-delivery/v1.0/structured-contents/999999999", None, 404),
+        ("/headless-delivery/v1.0/structured-contents/99999999999999", None, 404),
+        ("/headless-delivery/v1.0/structured-contents/abc", None, 400),
+        ("/headless-delivery/v1.0/structured-contents/-1", None, 400),
         ("/adaptive-media/image/999999/Article/x.webp", None, 404),
     ],
 )
