@@ -17,6 +17,7 @@ import datetime
 from collections.abc import Callable
 from typing import Annotated, Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from pydantic import BaseModel, ConfigDict, PlainSerializer, WithJsonSchema
 from strawberry.experimental.pydantic import type as pydantic_type
 
@@ -34,20 +35,11 @@ class Shape(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra=_open_for_additions)
 
 
-def _iso(value: datetime.datetime) -> str:
-    # The format the content API has always written (Django's JSON encoder): milliseconds, and
-    # "Z" for UTC.
-    text = value.isoformat()
-    if value.microsecond:
-        text = text[:23] + text[26:]
-    if text.endswith("+00:00"):
-        text = text[:-6] + "Z"
-    return text
-
-
+# The format the content API has always written, Django's JSON encoder's: milliseconds, and "Z"
+# for UTC.
 Timestamp = Annotated[
     datetime.datetime,
-    PlainSerializer(_iso, return_type=str, when_used="json"),
+    PlainSerializer(DjangoJSONEncoder().default, return_type=str, when_used="json"),
     WithJsonSchema({"type": "string", "format": "date-time"}),
 ]
 

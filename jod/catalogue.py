@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 
 from cms.cache import cached
 from guidance import queries
-from guidance.models import ContentPage, SectionPage, TopicPage
 
 TAG_ID_BASE = 1_000_000_000
 LANGUAGES = {"fi": "fi-FI", "sv": "sv-SE", "en": "en-US"}
@@ -64,15 +63,6 @@ class Catalogue:
     category_of_key: dict[str, int]  # translation key of a section/topic → category id
     tag_of_slug: dict[str, Tag]  # a keyword's slug (in any language) → its tag
 
-    def category_ids_of(self, page_path: str) -> list[int]:
-        """The categories an item at ``page_path`` is in, innermost first."""
-        found = []
-        for end in range(len(page_path) - 4, 0, -4):
-            category = self.category_of_path.get(page_path[:end])
-            if category is not None:
-                found.append(category)
-        return found
-
 
 def catalogue() -> Catalogue:
     return cached(["jod-catalogue"], _build, timeout=3600)
@@ -81,14 +71,6 @@ def catalogue() -> Catalogue:
 def _build() -> Catalogue:
     structure = queries.site_structure()
     default = queries.default_language()
-    intros: dict[str, dict[str, str]] = {}
-    for model in (SectionPage, TopicPage):
-        for key, language, intro in (
-            queries.public(model.objects.live())
-            .values_list("translation_key", "locale__language_code", "intro")
-            .iterator()
-        ):
-            intros.setdefault(str(key), {})[language] = intro
     by_key: dict[str, dict[str, queries.NavNode]] = {}
     for language, nodes in structure["nodes"].items():
         for key, node in nodes.items():
@@ -102,7 +84,7 @@ def _build() -> Catalogue:
             translation_key=key,
             kind=canonical.type,
             names=i18n({language: node.title for language, node in languages.items()}),
-            descriptions=i18n(intros.get(key, {})),
+            descriptions=i18n({language: node.intro for language, node in languages.items()}),
             paths=[node.page_path for node in languages.values()],
             hidden=canonical.exclude_from_listings,
         )
@@ -122,7 +104,7 @@ def _build() -> Catalogue:
     article_names: dict[str, dict[str, str]] = {}
     placed: dict[str, tuple[str, int]] = {}  # key → (tree path, category) of its best version
     rows = (
-        queries.public(ContentPage.objects.live().filter(depth__gt=3))
+        queries.visible_versions()
         .order_by("path")
         .values_list("id", "translation_key", "locale__language_code", "title", "path")
     )
@@ -148,17 +130,14 @@ def _build() -> Catalogue:
     term_ids: dict[str, list[int]] = {}
     for term_id, key in vocab["id_key"].items():
         term_ids.setdefault(key, []).append(term_id)
-    tags = {}
+    tags: dict[int, Tag] = {}
+    tag_of_slug: dict[str, Tag] = {}
     for key, ids in term_ids.items():
-        names = {language: label[1] for language, label in vocab["by_key"].get(key, {}).items()}
+        labels = vocab["by_key"].get(key, {})  # {language: (slug, name, description)}
+        names = {language: label[1] for language, label in labels.items()}
         tag = Tag(id=TAG_ID_BASE + min(ids), translation_key=key, names=i18n(names), term_ids=ids)
         tags[tag.id] = tag
-    tag_of_slug = {
-        label[0]: tags[TAG_ID_BASE + min(term_ids[key])]
-        for key, languages in vocab["by_key"].items()
-        if key in term_ids
-        for label in languages.values()
-    }
+        tag_of_slug.update({label[0]: tag for label in labels.values()})
     return Catalogue(
         categories=categories,
         roots=roots,

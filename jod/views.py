@@ -233,9 +233,17 @@ def _ordered(queryset: QuerySet, sort: str | None, language: str) -> QuerySet:
 
 
 @require_GET
-@cache_public_get()
 @liferay_errors
 def structured_contents(request: HttpRequest, site_id: int) -> HttpResponse:
+    """A search counts against ``/api/v1/search/``'s limit before the cache is asked, so a
+    repeated search cannot dodge it by being answered from the cache."""
+    if request.GET.get("search", "").strip():
+        enforce(request, SEARCHING)
+    return _structured_contents(request, site_id)
+
+
+@cache_public_get()
+def _structured_contents(request: HttpRequest, site_id: int) -> HttpResponse:
     _site(site_id)
     language = _language(request)
     page = _int(request, "page", 1, 1, 100_000)
@@ -295,13 +303,16 @@ def _search(
             if tag is None:
                 raise UnsupportedFilter(f"with search, {tag_id} is not a tag")
             slugs.append(queries.term_label(vocab, tag.translation_key, "fi")["slug"])
-    enforce(request, SEARCHING)
     filters = queries.ContentFilters(
         types=list(queries.content_types_by_api_type()), terms={"keywords": slugs}
     )
     query = search_services.build_query(text, language, filters, limit, offset)
-    result = search_services.search(query, request=request)
-    ids = [hit["id"] for hit in result["items"]]
+    if query.parsed.empty:  # only words search ignores ("ja", "and"): nothing to rank
+        return 0, []
+    # The ranked ids only: the items are shaped here, so search's own presentation (images,
+    # crumbs, highlights) would be work thrown away.
+    result = search_services.ranked(query)
+    ids = [hit["object_id"] for hit in result["hits"]]
     found = {p.pk: p for p in queries.with_card_relations(ContentPage.objects.filter(pk__in=ids))}
     return result["count"], [found[pk] for pk in ids if pk in found]
 
@@ -331,8 +342,7 @@ def image(request: HttpRequest, image_id: int, variant: str, name: str) -> HttpR
     spec = VARIANTS.get(variant)
     if spec is None:
         raise Http404(f"No variant {variant}")
-    shown = queries.public(ContentPage.objects.live().filter(hero_image_id=image_id)).exists()
-    if not shown:
+    if not services.visible_pages(ContentPage.objects.filter(hero_image_id=image_id)).exists():
         raise Http404(f"No image {image_id}")
     rendition = get_image_model().objects.get(pk=image_id).get_rendition(spec)
     response = FileResponse(rendition.file.open("rb"), content_type="image/webp")

@@ -146,16 +146,24 @@ def search(query: SearchQuery, record: bool = True, request: HttpRequest | None 
     with ``query.autocorrect``, shows its results ("showing results for …")."""
     if query.parsed.empty:
         return _empty(query)
-    result = find(query)
-    if record and query.offset == 0:
-        record_query(
-            query.parsed.normalized(), query.language, result["count"], result["corrected_query"]
-        )
+    result = ranked(query, record)
     return {
         **_present(result["query"], result, request),
         "corrected_query": result["corrected_query"] or None,
         "autocorrected": result["autocorrected"],
     }
+
+
+def ranked(query: SearchQuery, record: bool = True) -> Result:
+    """``find``'s result, counted for editors' statistics: the hits in rank order
+    (``object_id``, ``type``, …) and ``count``, without the presentation ``search`` adds, for a
+    caller that shows the items in a shape of its own. ``query`` must hold words."""
+    result = find(query)
+    if record and query.offset == 0:
+        record_query(
+            query.parsed.normalized(), query.language, result["count"], result["corrected_query"]
+        )
+    return result
 
 
 def find(query: SearchQuery) -> Result:

@@ -47,6 +47,7 @@ from guidance.queries.structure import (
     site_structure,
     visible_content,
     visible_translation_key,
+    visible_versions,
 )
 from guidance.queries.taxonomy import (
     TAXONOMY_FIELDS,
@@ -92,6 +93,7 @@ __all__ = [
     "translation_key_at",
     "visible_content",
     "visible_translation_key",
+    "visible_versions",
     "vocabularies",
     "vocabulary_terms",
     "with_card_relations",

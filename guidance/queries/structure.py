@@ -33,6 +33,7 @@ class NavNode:
     locale_fallback: bool
     page_path: str  # treebeard path, for "is under" tests
     exclude_from_listings: bool = False
+    intro: str = ""
     children: list["NavNode"] = field(default_factory=list)
 
 
@@ -114,6 +115,7 @@ def site_structure() -> dict[str, Any]:
                 locale_fallback=False,
                 page_path=page.path,
                 exclude_from_listings=getattr(page, "exclude_from_listings", False),
+                intro=page.intro,
             )
             nodes.setdefault(language, {})[node.translation_key] = node
             structure["by_id"][page.id] = (language, node.translation_key)
@@ -211,6 +213,12 @@ def locale_ids() -> dict[str, int]:
     return cached(["locale-ids"], lambda: dict(Locale.objects.values_list("language_code", "id")))
 
 
+def visible_versions() -> QuerySet[ContentPage]:
+    """Every live, public content page in every language: the rule ``visible_content`` then
+    narrows to one language (with its Finnish fallback)."""
+    return public(ContentPage.objects.live().filter(depth__gt=3))
+
+
 def visible_content(language: str) -> QuerySet[ContentPage]:
     """Live, public content pages in ``language``, with Finnish items that lack a translation.
 
@@ -219,7 +227,7 @@ def visible_content(language: str) -> QuerySet[ContentPage]:
     """
     default = default_language()
     ids = locale_ids()
-    base = public(ContentPage.objects.live().filter(depth__gt=3))
+    base = visible_versions()
     if language == default:
         return base.filter(locale_id=ids.get(default))
     translated_keys = (
