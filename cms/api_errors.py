@@ -5,6 +5,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
@@ -13,8 +14,8 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 logger = logging.getLogger(__name__)
 
 
-# The paths the frontend calls: they answer JSON errors and have a body size limit.
-API_PREFIXES = ("/api/", "/graphql/", "/_allauth/")
+# The paths the frontends call: they answer JSON errors and have a body size limit.
+API_PREFIXES = ("/api/", "/graphql/", "/_allauth/", f"/{settings.JOD_USER_PREFIX}api/")
 
 
 class ApiError(Exception):

@@ -53,14 +53,15 @@ def _adapter(shape: Any) -> TypeAdapter:
     return TypeAdapter(shape)
 
 
-def respond(shape: Any, data: Any, *, status: int = 200) -> HttpResponse:
+def respond(shape: Any, data: Any, *, status: int = 200, omit_none: bool = False) -> HttpResponse:
     """The one way an endpoint answers: ``data`` checked against its declared ``shape`` (a
     ``cms.shapes.Shape``, or a list of one: the declaration that also documents the endpoint and
     types it in GraphQL) and written as JSON. A serializer that drifts from the declaration
-    fails here, in the tests, rather than in a client."""
+    fails here, in the tests, rather than in a client. ``omit_none`` leaves out fields that are
+    None, for clients that expect absent fields to be absent."""
     adapter = _adapter(shape)
     return HttpResponse(
-        adapter.dump_json(adapter.validate_python(data)),
+        adapter.dump_json(adapter.validate_python(data), exclude_none=omit_none),
         content_type="application/json; charset=utf-8",
         status=status,
     )

@@ -41,3 +41,28 @@ def clean_post(text):
 def plain_text(text):
     """Visible text only: every tag removed, entities decoded, whitespace collapsed."""
     return re.sub(r"\s+", " ", html.unescape(nh3.clean(_encodable(text), tags=set()))).strip()
+
+
+_BREAKS = re.compile(r"<br\s*/?>|</p>|</li>|</blockquote>", re.IGNORECASE)
+
+
+def text_to_html(text):
+    """Plain text as post HTML: everything escaped, blank lines as paragraphs, single line
+    breaks as ``<br>`` (what was typed is what is read, markup included, as text)."""
+    paragraphs = re.split(r"\n\s*\n", _encodable(text).replace("\r\n", "\n").strip())
+    return "".join(
+        "<p>" + "<br>".join(html.escape(line.strip()) for line in part.split("\n")) + "</p>"
+        for part in paragraphs
+        if part.strip()
+    )
+
+
+def html_to_text(text):
+    """Post HTML as plain text with its line breaks (for clients that show text, not HTML):
+    paragraphs and list items end lines, tags go, entities are decoded."""
+    marked = _BREAKS.sub(
+        lambda match: "\n" if match.group(0)[:3].lower() == "<br" else "\n\n", text or ""
+    )
+    lines = html.unescape(nh3.clean(_encodable(marked), tags=set())).split("\n")
+    joined = "\n".join(" ".join(line.split()) for line in lines)
+    return re.sub(r"\n{3,}", "\n\n", joined).strip()

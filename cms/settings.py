@@ -479,6 +479,9 @@ FRONTEND_BASE_URL = _FRONTEND
 JOD_PREFIX = env("JOD_PREFIX", "ohjaaja/cms/o/").strip("/") + "/"
 JOD_SITE_ID = int(env("JOD_SITE_ID", "20117"))
 JOD_PUBLIC_URL = env("JOD_PUBLIC_URL", "").rstrip("/")
+# Where the frontend's user-data calls (``api/…``), sign-in (``login``) and sign-out (``logout``)
+# arrive: the frontend's base path, which it shares with them (docs/jod-frontend.md).
+JOD_USER_PREFIX = env("JOD_USER_PREFIX", "ohjaaja/").strip("/") + "/"
 
 # --- API ---------------------------------------------------------------------------------------
 # /readyz shows its checks (backends, versions, timings) only with this bearer token or to a

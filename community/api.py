@@ -22,10 +22,9 @@ from cms.api_errors import ApiError, invalid_parameter
 from cms.http import private_response, public_response, respond, respond_for
 from cms.locales import resolve_locale
 from cms.params import LocaleParam
-from cms.sanitising import plain_text
 from cms.throttling import ClientThrottle, UserThrottle
-from community import discussions, erasure, names, people
-from community.models import ContentSuggestion, DiscussionArea, Follow, Post, Thread, User
+from community import discussions, erasure, names, people, suggestions
+from community.models import DiscussionArea, Follow, Post, Thread, User
 from community.notifications import read_unsubscribe_token
 from community.people import Viewer
 from community.schemas import (
@@ -77,6 +76,7 @@ REPORTING: list[BaseThrottle] = [
     UserThrottle("reporting", "10/min"),
 ]
 REACTING: list[BaseThrottle] = [UserThrottle("reacting", "60/min")]
+SUGGESTING: list[BaseThrottle] = [UserThrottle("suggesting", "5/h")]
 
 
 def _private(shape: Any, data: Any, status: int = 200) -> HttpResponse:
@@ -450,17 +450,17 @@ def report(request: SignedIn, post_id: Id, payload: ReportIn) -> Status:
     "/suggestions/",
     response={201: SuggestionOut},
     auth=django_auth,
-    throttle=[UserThrottle("suggesting", "5/h")],
+    throttle=SUGGESTING,
     summary="Suggest content",
 )
 def suggest_content(request: SignedIn, payload: SuggestionIn) -> HttpResponse:
     """Propose a method or material (a link and why it helps); editors see it in their inbox."""
 
-    suggestion = ContentSuggestion.objects.create(
-        user=request.user,
-        title=plain_text(payload.title)[:200],
+    suggestion = suggestions.suggest(
+        request.user,
+        title=payload.title,
         url=payload.url,
-        description=plain_text(payload.description)[:2000],
+        description=payload.description,
         language=payload.locale,
     )
     return _private(SuggestionOut, {"id": suggestion.pk, "status": suggestion.status}, 201)

@@ -189,6 +189,11 @@ def area_by_slug(slug: str) -> DiscussionArea | None:
 # --- Writing ------------------------------------------------------------------------------------
 
 
+def posting_open() -> bool:
+    """The discussion kill switch (CommunitySettings): whether counsellors may post now."""
+    return bool(CommunitySettings.load().posting_open)
+
+
 def _check_signed_in(user: Viewer) -> User:
     """A signed-in counsellor whose email address is verified (staff need none): the second line
     of defence behind the login itself, so no other way in can post, report, thank or follow."""
@@ -434,8 +439,11 @@ def report_post(user: Viewer, post_id: int, reason: str, details: str = "") -> i
         raise CommunityError(
             409, "already_reported", _("You have already reported this post.")
         ) from None
-    # One report per person is a database constraint, so open reports are distinct reporters.
-    open_reports = Report.objects.filter(post=post, status=Report.Status.OPEN).count()
+    # One report per person is a database constraint, so open reports are distinct reporters;
+    # anonymous reports (community.comments) reach the moderators but never hide a post.
+    open_reports = Report.objects.filter(
+        post=post, status=Report.Status.OPEN, anonymous=False
+    ).count()
     if open_reports >= settings.COMMUNITY_REPORT_HIDE_THRESHOLD and not post.hidden:
         Post.objects.filter(pk=post.pk).update(
             hidden=True, hidden_reason=_("Hidden after reports, waiting for a moderator.")

@@ -28,7 +28,7 @@ def erase(user, delete_posts=False):
     AccessAttempt.objects.filter(username__in=[user.username, user.email]).delete()
     # Reports they made stay for the moderators, without the reporter; free-text details go.
     Report.objects.filter(reporter=user).update(details="")
-    ContentSuggestion.objects.filter(user=user).update(user=None)
+    ContentSuggestion.objects.filter(user=user).update(user=None, contact_email="")
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
             session.delete()

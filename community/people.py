@@ -96,9 +96,42 @@ def favourite_keys(user: User) -> list[uuid.UUID]:
 
 def set_favourite(user: User, translation_key: uuid.UUID, on: bool) -> None:
     if on:
-        Favourite.objects.get_or_create(user=user, translation_key=translation_key)
+        add_favourite(user, translation_key)
     else:
         Favourite.objects.filter(user=user, translation_key=translation_key).delete()
+
+
+def favourites(user: User) -> list[Favourite]:
+    """The saved items themselves (id, key, when), newest first."""
+    return list(Favourite.objects.filter(user=user).order_by("-created_at", "-id"))
+
+
+def add_favourite(user: User, translation_key: uuid.UUID) -> Favourite:
+    """Save an item (saving it again gives the same favourite)."""
+    favourite, _created = Favourite.objects.get_or_create(
+        user=user, translation_key=translation_key
+    )
+    return favourite
+
+
+def remove_favourite(user: User, favourite_id: int) -> bool:
+    """Unsave by the favourite's id; False when ``user`` has no such favourite."""
+    return Favourite.objects.filter(user=user, pk=favourite_id).delete()[0] > 0
+
+
+def interests(user: User) -> list[Interest]:
+    return list(Interest.objects.filter(user=user).order_by("id"))
+
+
+def add_interest(user: User, keyword_key: uuid.UUID) -> Interest:
+    """Follow one keyword (following it again gives the same interest)."""
+    interest, _created = Interest.objects.get_or_create(user=user, keyword_key=keyword_key)
+    return interest
+
+
+def remove_interest(user: User, interest_id: int) -> bool:
+    """Stop following by the interest's id; False when ``user`` has no such interest."""
+    return Interest.objects.filter(user=user, pk=interest_id).delete()[0] > 0
 
 
 def interest_slugs(user: User) -> list[str]:
@@ -251,7 +284,7 @@ def export(user: User) -> dict[str, Any]:
         "following": list(Follow.objects.filter(user=user).values("thread_id", "created_at")),
         "suggestions": list(
             ContentSuggestion.objects.filter(user=user).values(
-                "title", "url", "description", "status", "created_at"
+                "title", "url", "description", "contact_email", "status", "created_at"
             )
         ),
     }

@@ -1,25 +1,19 @@
 """REST endpoints for content, navigation and taxonomies (/api/v1/)."""
 
-import hashlib
 import uuid
 from typing import Annotated, Any, Literal
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone
 from ninja import Path, Query, Router, Schema
 from ninja.decorators import decorate_view
-from ninja.utils import check_csrf
 from pydantic import Field
 
 from cms.api_errors import ApiError
-from cms.clients import client_address, looks_like_a_bot
 from cms.http import cache_public_get, private_response, respond
 from cms.locales import resolve_locale
 from cms.params import LocaleParam
 from cms.throttling import ClientThrottle
-from guidance import queries, serializers, services, signals
+from guidance import queries, serializers, services, viewing
 from guidance.filters import ListingParams
 from guidance.schemas import (
     ContentDetailOut,
@@ -30,6 +24,7 @@ from guidance.schemas import (
     TaxonomyOut,
     ViewCountOut,
 )
+from guidance.viewing import VIEWING
 
 router = Router(tags=["content"])
 
@@ -142,7 +137,7 @@ def content_detail(
 @router.post(
     "/content/{content_id}/view/",
     response={202: ViewCountOut},
-    throttle=[ClientThrottle("views", "120/min")],
+    throttle=VIEWING,
     summary="Count a view",
 )
 def count_view(
@@ -153,21 +148,9 @@ def count_view(
     translation_key = queries.visible_translation_key(content_id)
     if translation_key is None:
         raise Http404("No published content item matches.")
-    today = timezone.localdate()
-    if request.user.is_authenticated and check_csrf(request) is None:
-        # Signed-in counsellors keep a "recently viewed" list (community listens): a write to
-        # their data, so it needs the CSRF token like every other (a forged cross-site POST
-        # counts as anonymous).
-        signals.item_viewed.send(sender=None, user=request.user, translation_key=translation_key)
-    # One view per client address (or account) per item per day, whatever its User-Agent says;
-    # crawlers are not counted.
-    viewer = f"user-{request.user.pk}" if request.user.is_authenticated else client_address(request)
-    seen = "|".join([viewer, str(translation_key), today.isoformat(), settings.SECRET_KEY])
-    seen_key = "viewed:" + hashlib.sha256(seen.encode()).hexdigest()
-    counted = not looks_like_a_bot(request) and cache.add(seen_key, 1, timeout=60 * 60 * 24)
-    if counted:
-        services.record_view(translation_key, today)
-    return respond(ViewCountOut, {"counted": counted}, status=202)
+    return respond(
+        ViewCountOut, {"counted": viewing.count_view(request, translation_key)}, status=202
+    )
 
 
 @router.get("/taxonomy/{vocabulary}/", response=TaxonomyOut, summary="A vocabulary")

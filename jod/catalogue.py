@@ -62,6 +62,7 @@ class Catalogue:
     category_of_path: dict[str, int]  # tree path of a section/topic version → category id
     category_of_key: dict[str, int]  # translation key of a section/topic → category id
     tag_of_slug: dict[str, Tag]  # a keyword's slug (in any language) → its tag
+    tag_of_key: dict[str, Tag]  # a keyword's translation key → its tag
 
 
 def catalogue() -> Catalogue:
@@ -147,4 +148,5 @@ def _build() -> Catalogue:
         category_of_path=category_of_path,
         category_of_key=id_of_key,
         tag_of_slug=tag_of_slug,
+        tag_of_key={tag.translation_key: tag for tag in tags.values()},
     )

@@ -22,6 +22,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # The JOD counsellor frontend's content calls, under its own base path (docs/jod-frontend.md).
     path(settings.JOD_PREFIX, include("jod.urls")),
+    # Its user-data calls, sign-in and sign-out (the community behind its Spring service's API).
+    path(settings.JOD_USER_PREFIX, include("jod.user_urls")),
 ]
 
 if settings.BENCH_WAGTAIL_API_V3:  # the stock-Wagtail baseline for bench/run.py only

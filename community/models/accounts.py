@@ -14,6 +14,7 @@ SECTOR_CHOICES = [
     ("upper_secondary", _("upper secondary education")),
     ("vocational", _("vocational education")),
     ("higher_education", _("higher education")),
+    ("other_education", _("other educational institution")),
     ("employment_services", _("employment services")),
     ("youth_work", _("youth work")),
     ("social_and_health", _("social and health services")),

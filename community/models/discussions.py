@@ -124,6 +124,9 @@ class Report(models.Model):
     )
     reason = models.CharField(_("reason"), max_length=32, choices=Reason.choices)
     details = models.CharField(_("details"), max_length=500, blank=True)
+    # A report from someone not signed in (the JOD frontend lets anyone report): it reaches the
+    # moderators but never counts towards hiding a post, which only verified counsellors can do.
+    anonymous = models.BooleanField(_("anonymous"), default=False)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.OPEN, db_index=True
     )

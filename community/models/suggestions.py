@@ -16,8 +16,10 @@ class ContentSuggestion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     title = models.CharField(_("title"), max_length=200)
-    url = models.URLField(_("link"), max_length=500)
+    url = models.URLField(_("link"), max_length=500, blank=True)
     description = models.TextField(_("description"), max_length=2000)
+    # Given by the counsellor for the editors to answer (personal data: exported and erased).
+    contact_email = models.EmailField(_("contact email"), blank=True)
     language = models.CharField(_("language"), max_length=8, default="fi")
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.NEW, db_index=True

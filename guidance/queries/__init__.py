@@ -29,6 +29,7 @@ from guidance.queries.listing import (
     Listing,
     content_listing,
     featured_content,
+    most_viewed_keys,
     related_content,
     with_card_relations,
 )
@@ -81,6 +82,7 @@ __all__ = [
     "item_key",
     "last_approvals",
     "locale_ids",
+    "most_viewed_keys",
     "navigation",
     "node_by_id",
     "page_term_ids",

@@ -1,6 +1,8 @@
 """Listings: a page of cards with the relations they need, in a constant number of queries."""
 
 import datetime
+import uuid
+from collections.abc import Collection
 from typing import NamedTuple
 
 from django.db.models import (
@@ -26,6 +28,7 @@ from guidance.queries.structure import (
     excluded_topic_paths,
     node_by_id,
     visible_content,
+    visible_versions,
 )
 from guidance.queries.taxonomy import default_language, page_term_ids
 
@@ -125,6 +128,25 @@ def content_listing(
         queryset = popularity_annotation(queryset, ordering)
     pages = list(with_card_relations(queryset.order_by(*order_by))[offset : offset + limit])
     return Listing(count, pages)
+
+
+def most_viewed_keys(limit: int, among: Collection[uuid.UUID] | None = None) -> list[uuid.UUID]:
+    """Translation keys of the most viewed items by all-time views, most first (``among`` those
+    keys when given): items the public may see and editors have not kept out of the newest and
+    popular lists, so a carousel built from them is full."""
+    listable = visible_versions().filter(exclude_from_listings=False)
+    for path in excluded_topic_paths():
+        listable = listable.exclude(path__startswith=path)
+    views = ContentViewDay.objects.filter(translation_key__in=listable.values("translation_key"))
+    if among is not None:
+        views = views.filter(translation_key__in=list(among))
+    ranked = (
+        views.values("translation_key")
+        .annotate(total=Sum("views"))
+        .order_by("-total", "translation_key")
+        .values_list("translation_key", flat=True)
+    )
+    return list(ranked[:limit])
 
 
 def related_content(page: ContentPage, language: str, limit: int = 6) -> list[ContentPage]:

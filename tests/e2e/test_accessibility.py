@@ -82,3 +82,20 @@ def test_error_pages_pass_axe(page, live_server, status):
         page.set_content(loader.get_template("errors/error.html").render({"status": status}))
     assert page.title()
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_jod_sign_in_page_passes_axe_also_with_an_error(page, live_server, language):
+    """The login page the JOD frontend's sign-in link shows when no single sign-on is set up,
+    as it first opens and after a failed attempt (the error is announced and named)."""
+    page.goto(f"{live_server.url}/ohjaaja/login?lang={language}&callback=/{language}")
+    assert page.locator("html").get_attribute("lang") == language
+    assert axe_violations(page) == []
+    title = page.title()
+    page.get_by_label(page.locator("label[for=id_login]").inner_text()).fill("ei@example.fi")
+    page.locator("#id_password").fill("väärä-salasana")
+    page.locator("button[type=submit]").click()
+    page.get_by_role("alert").wait_for()
+    assert page.title() != title
+    assert page.title().endswith(title)
+    assert axe_violations(page) == []

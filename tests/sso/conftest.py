@@ -115,16 +115,19 @@ class Browser:
             allow_redirects=False,
         )
 
-    def follow(self, response, provider, username, password=PASSWORD):
-        """Follow redirects until the browser leaves the CMS and the provider; returns the URL
-        it lands on (the frontend's). Any 5xx on the way fails the test."""
+    def follow(self, response, provider, username, password=PASSWORD, landing=None):
+        """Follow redirects until the browser leaves the CMS and the provider (or reaches
+        ``landing``, a frontend served from the CMS's origin); returns the URL it lands on.
+        Any 5xx on the way fails the test."""
         while True:
             assert response.status_code < 500, (response.url, response.text[:2000])
             if response.status_code not in (301, 302, 303):
                 return response
             url = urljoin(response.url, response.headers["Location"])
             self.hops.append(url)
-            if not url.startswith((self.cms, provider.url)):
+            if not url.startswith((self.cms, provider.url)) or (
+                landing and url.startswith(landing)
+            ):
                 return url
             if url.startswith(f"{provider.url}/login/"):
                 form = self.http.get(url)

@@ -132,6 +132,31 @@ def test_the_data_export_includes_what_the_provider_gave(sso, browser_client):
     assert account["data"]["userinfo"]["email"] == "aila.ohjaaja@example.fi"
 
 
+def test_the_jod_frontends_sign_in_link_goes_through_the_provider_and_back_to_its_page(
+    sso, browser_client
+):
+    """The JOD frontend's link (/ohjaaja/login?lang&callback) starts the same single sign-on
+    and brings the browser back to the frontend's page on this origin, signed in for its API."""
+    cms = browser_client.cms
+    start = browser_client.http.get(
+        f"{cms}/ohjaaja/login",
+        params={"lang": "fi", "callback": "/fi/ohjaajan-profiili/etusivu"},
+        allow_redirects=False,
+    )
+    assert start.status_code == 302
+    assert "/o/authorize/" in start.headers["Location"]
+    landed = browser_client.follow(start, sso, "aila", landing=f"{cms}/ohjaaja/")
+    assert landed == f"{cms}/ohjaaja/fi/ohjaajan-profiili/etusivu"
+    profile = browser_client.http.get(f"{cms}/ohjaaja/api/profiili/ohjaaja")
+    assert profile.status_code == 200
+    assert profile.json()["etunimi"] == "Aila"  # the provider's given name
+    # Signed in already: the link goes straight back.
+    again = browser_client.http.get(
+        f"{cms}/ohjaaja/login", params={"callback": "/sv"}, allow_redirects=False
+    )
+    assert (again.status_code, again.headers["Location"]) == (303, "/ohjaaja/sv")
+
+
 def test_a_missing_sso_module_fails_the_system_check_loudly():
     code = (
         "import sys; sys.modules['jwt'] = None\n"  # as if PyJWT were not installed
