@@ -300,7 +300,19 @@ def parse_wrk(output):
     }
 
 
-def sql_counts(env, fixtures):
+def chosen(args):
+    """The scenarios to run: all, or those whose name contains one of ``--only``'s words (the
+    floor and the Wagtail baseline always, for the ratios)."""
+    always = ("floor: trivial JSON (/healthz)", "wagtail API v3 pages listing (limit 20)")
+    words = [w.strip() for w in (args.only or "").split(",") if w.strip()]
+    return {
+        name: path
+        for name, path in SCENARIOS.items()
+        if not words or name in always or any(word in name for word in words)
+    }
+
+
+def sql_counts(env, fixtures, scenarios):
     """Queries per request for each scenario, cold application cache, in-process."""
     code = r"""
 import json, os, django
@@ -341,7 +353,7 @@ print(json.dumps(result))
             PY,
             "-c",
             code,
-            json.dumps(SCENARIOS),
+            json.dumps(scenarios),
             GRAPHQL_BODY,
             urllib.parse.quote(SEARCH_QUERIES[2]),
             json.dumps(fixtures),
@@ -392,14 +404,15 @@ def measure(args, env, items, workdir):
     else:
         timings = prepare_database(args, env, items)
     fixtures = bench_fixtures(env)
-    queries = sql_counts(env, fixtures)
+    scenarios = chosen(args)
+    queries = sql_counts(env, fixtures, scenarios)
     port = args.port
     server = start_server(env, port)
     try:
         pids = worker_pids(server)
         results = {}
         for run_number in range(args.runs):
-            for name, path in SCENARIOS.items():
+            for name, path in scenarios.items():
                 print(f"  [{items} items, run {run_number + 1}/{args.runs}] {name}", flush=True)
                 reset_peak_rss(pids)
                 result = load(port, path, args, workdir, fixtures)
@@ -530,6 +543,11 @@ def main(argv=None):
         help="default: a redis-server of the benchmark's own on a free port",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "bench")
+    parser.add_argument(
+        "--only",
+        help="comma-separated words: run only the scenarios whose names contain one "
+        "(e.g. 'thread,posting'; the floor and the Wagtail baseline always run)",
+    )
     args = parser.parse_args(argv)
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: `apt-get install wrk` (make bench does it)")
