@@ -9,7 +9,9 @@ What one run does, all on this machine:
 1. a PostgreSQL database of its own (`BENCH_DATABASE_URL`), migrated and seeded with
    `seed_demo --scale N` (timed, including its search indexing), and the search index rebuilt
    again with `rebuild_search_index` (timed);
-2. gunicorn with 2 workers and the Redis cache, configured as in production;
+2. gunicorn with 2 workers and the Redis cache, configured as in production, with the task
+   worker (`manage.py db_worker`) working the database queue beside it (reply emails and the
+   search index of a thread after a new post are its work, as in production);
 3. for each scenario, wrk (a separate process) drives `--connections` keep-alive connections for
    `--duration` seconds; throughput, p50/p95/p99 latency and errors come from wrk;
 4. SQL queries per request are counted in-process with Django's query capture (cold cache);
@@ -159,6 +161,9 @@ def prepare_database(args, env, items):
 
 
 def start_server(env, port):
+    """gunicorn and the task worker, with the database task queue (seeding and the in-process
+    counts run tasks at once instead)."""
+    production = {k: v for k, v in env.items() if k != "TASKS_IMMEDIATE"}
     process = subprocess.Popen(
         [
             PY,
@@ -173,17 +178,44 @@ def start_server(env, port):
             "warning",
         ],
         cwd=ROOT,
-        env={**env, "ACCESS_LOG": "0"},  # gunicorn.conf.py: no access lines under load
+        env={**production, "ACCESS_LOG": "0"},  # gunicorn.conf.py: no access lines under load
+        start_new_session=True,
+    )
+    worker = subprocess.Popen(
+        [PY, "manage.py", "db_worker", "--interval", "0.1", "--no-startup-delay"],
+        cwd=ROOT,
+        env=production,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
     for _ in range(100):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            return process
+            return process, worker
         except OSError:
             time.sleep(0.2)
     process.kill()
+    worker.kill()
     raise RuntimeError("gunicorn did not start")
+
+
+def drain_tasks(database_url, timeout=300):
+    """Wait until the task worker has done what a scenario queued (the reindexing and emails of
+    the replies), so its work is not counted against the next scenario."""
+    import psycopg
+
+    database = parse_database_url(database_url)
+    deadline = time.monotonic() + timeout
+    with psycopg.connect(**connection_params(database, database["NAME"]), autocommit=True) as conn:
+        while time.monotonic() < deadline:
+            waiting = conn.execute(
+                "SELECT count(*) FROM django_tasks_database_dbtaskresult "
+                "WHERE status IN ('READY', 'RUNNING')"
+            ).fetchone()[0]
+            if not waiting:
+                return
+            time.sleep(0.5)
 
 
 def worker_pids(master):
@@ -407,7 +439,7 @@ def measure(args, env, items, workdir):
     scenarios = chosen(args)
     queries = sql_counts(env, fixtures, scenarios)
     port = args.port
-    server = start_server(env, port)
+    server, worker = start_server(env, port)
     try:
         pids = worker_pids(server)
         results = {}
@@ -417,10 +449,14 @@ def measure(args, env, items, workdir):
                 reset_peak_rss(pids)
                 result = load(port, path, args, workdir, fixtures)
                 result["peak_rss_mb"] = peak_rss_mb(pids)
+                if path.startswith("REPLY"):
+                    drain_tasks(args.database_url)
                 results.setdefault(name, []).append(result)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
+        os.killpg(worker.pid, signal.SIGTERM)
         server.wait(timeout=20)
+        worker.wait(timeout=20)
     summary = {}
     for name, runs in results.items():
         summary[name] = {

@@ -13,17 +13,20 @@ from django.contrib.auth import logout
 from django.core import signing
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import get_language
 from ninja import Header, Path, Query, Router
 from ninja.responses import Status
 from ninja.security import django_auth
 from ninja.throttling import BaseThrottle
 
 from cms.api_errors import ApiError, invalid_parameter
+from cms.cache import cached, named_version
 from cms.http import private_response, public_response, respond, respond_for
 from cms.locales import resolve_locale
 from cms.params import LocaleParam
 from cms.throttling import ClientThrottle, UserThrottle
 from community import discussions, erasure, names, people, suggestions
+from community.discussions import PostView
 from community.models import DiscussionArea, Follow, Post, Thread, User
 from community.notifications import read_unsubscribe_token
 from community.people import Viewer
@@ -124,10 +127,20 @@ def thread_data(thread: Thread, viewer: Viewer, post_count: int | None = None) -
     }
 
 
-def post_data(post: Post, viewer: Viewer) -> dict[str, Any]:
+def post_data(
+    post: Post | PostView, viewer: Viewer, labels: dict[int | None, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """A post as the API shows it; ``labels`` (author id → label) spares a thread of many posts
+    by the same people computing each author's pseudonym again for every post."""
+    if labels is None:
+        author = names.author_label(post.author, post.thread_id, viewer)
+    elif post.author_id in labels:
+        author = labels[post.author_id]
+    else:
+        author = labels[post.author_id] = names.author_label(post.author, post.thread_id, viewer)
     return {
         "id": post.pk,
-        "author": names.author_label(post.author, post.thread_id, viewer),
+        "author": author,
         "body": "" if post.deleted else post.body,
         "reply_to": post.reply_to_id,
         "created_at": post.created_at,
@@ -143,10 +156,11 @@ def post_data(post: Post, viewer: Viewer) -> dict[str, Any]:
 def thread_detail_data(viewer: Viewer, thread_id: int) -> dict[str, Any]:
     """A thread with its visible posts, as REST and GraphQL return it."""
     thread, posts, total, following = discussions.thread_detail(viewer, thread_id)
+    labels: dict[int | None, dict[str, Any]] = {}
     return {
         **thread_data(thread, viewer, post_count=total),
         "following": following,
-        "posts": [post_data(post, viewer) for post in posts],
+        "posts": [post_data(post, viewer, labels) for post in posts],
     }
 
 
@@ -325,7 +339,24 @@ def start_thread(
 @router.get("/discussions/{thread_id}/", response=ThreadDetailOut, summary="A thread")
 def thread_detail(request: HttpRequest, thread_id: Id) -> HttpResponse:
     """The thread with its posts in order. Hidden posts are left out (moderators see them)."""
-    return respond_for(request, ThreadDetailOut, thread_detail_data(request.user, thread_id))
+    if request.user.is_authenticated:  # their own posts and thanks are marked: not shared
+        return respond_for(request, ThreadDetailOut, thread_detail_data(request.user, thread_id))
+    # Every anonymous reader gets the same answer: built once per change of any thread
+    # (discussions_changed) or of the content (an unpublished item takes its threads along),
+    # in the reader's language (pseudonyms are words).
+    content = cached(
+        [
+            "thread",
+            thread_id,
+            get_language(),
+            named_version(discussions.DISCUSSIONS_VERSION),
+        ],
+        lambda: respond(ThreadDetailOut, thread_detail_data(request.user, thread_id)).content,
+        timeout=600,
+    )
+    return public_response(
+        request, HttpResponse(content, content_type="application/json; charset=utf-8")
+    )
 
 
 @router.post(

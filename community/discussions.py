@@ -4,7 +4,11 @@ API endpoints and GraphQL resolvers call these functions; they raise ``Community
 HTTP status) for anything a user may not do, and never leave a half-written change behind.
 """
 
+import datetime
 import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -23,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.api_errors import ApiError
+from cms.cache import bump_named_version
 from cms.sanitising import clean_post, plain_text
 from community.models import (
     CommunitySettings,
@@ -37,7 +42,7 @@ from community.models import (
 from community.names import contains_link
 from community.notifications import notify_followers
 from community.people import Viewer, is_verified_member
-from community.search_source import reindex_threads
+from community.search_source import reindex_threads, reindex_threads_soon
 from guidance.services import is_visible_item, visible_item_exists
 
 MODERATE_PERMISSION = "community.moderate_discussions"
@@ -50,6 +55,32 @@ class CommunityError(ApiError):
         details = [{"parameter": parameter, "message": message}] if parameter else None
         super().__init__(status, code, message, details)
         self.parameter = parameter
+
+
+# The version of every thread's rendering: anonymous thread reads are cached per this version
+# (community.api.thread_detail), so any change a reader could see bumps it, once committed.
+DISCUSSIONS_VERSION = "discussions"
+
+
+def discussions_changed(**_kwargs: Any) -> None:
+    """A post, thread, thanks, area or author's name changed: every cached thread is stale now,
+    and again once the change commits (a reader in between would have cached the old state
+    under the new version)."""
+    bump_named_version(DISCUSSIONS_VERSION)
+    transaction.on_commit(lambda: bump_named_version(DISCUSSIONS_VERSION))
+
+
+def on_model_change(
+    sender: type, update_fields: Iterable[str] | None = None, **_kwargs: Any
+) -> None:
+    """``post_save``/``post_delete`` of what a thread shows (connected in ``CommunityConfig``);
+    a user's save counts only when it may change how they are named (not a login's timestamp)."""
+    if sender is User and update_fields is not None and not AUTHOR_SHOWN & set(update_fields):
+        return
+    discussions_changed()
+
+
+AUTHOR_SHOWN = {"display_name", "public_profile"}
 
 
 def is_moderator(user: Viewer | None) -> bool:
@@ -139,9 +170,74 @@ def _thanks_count() -> Coalesce:
     return Coalesce(Subquery(per_post, output_field=IntegerField()), Value(0))
 
 
+@dataclass(frozen=True, slots=True)
+class AuthorView:
+    """What a post shows of its author (``community.names.author_label`` reads these)."""
+
+    pk: int
+    display_name: str
+    public_profile: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PostView:
+    """A post in a thread as readers see it, read as plain rows: a long thread's read builds no
+    model objects (two per post, with every field of the account, were most of its time)."""
+
+    pk: int
+    thread_id: int
+    author_id: int | None
+    author: AuthorView | None
+    reply_to_id: int | None
+    body: str
+    created_at: datetime.datetime
+    edited_at: datetime.datetime | None
+    hidden: bool
+    deleted: bool
+    thanks_count: int
+    thanked_by_me: bool
+
+
+POST_VIEW_FIELDS = (
+    "id",
+    "thread_id",
+    "author_id",
+    "reply_to_id",
+    "body",
+    "created_at",
+    "edited_at",
+    "hidden",
+    "deleted",
+    "author__display_name",
+    "author__public_profile",
+    "thanks_count",
+    "thanked_by_me",
+)
+
+
+def _post_view(row: tuple[Any, ...]) -> PostView:
+    (pk, thread_id, author_id, reply_to_id, body, created_at, edited_at, hidden, deleted) = row[:9]
+    display_name, public_profile, thanks_count, thanked_by_me = row[9:]
+    author = AuthorView(author_id, display_name, public_profile) if author_id else None
+    return PostView(
+        pk,
+        thread_id,
+        author_id,
+        author,
+        reply_to_id,
+        body,
+        created_at,
+        edited_at,
+        hidden,
+        deleted,
+        thanks_count,
+        bool(thanked_by_me),
+    )
+
+
 def thread_detail(
     viewer: Viewer | None, thread_id: int, limit: int = 200, offset: int = 0
-) -> tuple[Thread, list[Post], int, bool]:
+) -> tuple[Thread, list[PostView], int, bool]:
     """(thread, its visible posts in order, how many there are in all, whether the viewer
     follows it) or CommunityError 404."""
     thread = visible_thread(viewer, thread_id, Thread.objects.select_related("area", "author"))
@@ -152,19 +248,19 @@ def thread_detail(
     posts = Post.objects.filter(thread=thread)
     if not is_moderator(viewer):
         posts = posts.filter(hidden=False)
-    posts = (
-        posts.select_related("author")
-        .annotate(thanks_count=_thanks_count())
-        .order_by("created_at", "id")
-    )
-    if viewer is not None and viewer.is_authenticated:
-        posts = posts.annotate(
-            thanked_by_me=Exists(Thanks.objects.filter(post=OuterRef("pk"), user=viewer))
-        )
-        following = Follow.objects.filter(thread=thread, user=viewer).exists()
-    else:
-        following = False
-    page: list[Post] = list(posts[offset : offset + limit])
+    reader = viewer if isinstance(viewer, User) else None
+    posts = posts.annotate(
+        thanks_count=_thanks_count(),
+        thanked_by_me=(
+            Exists(Thanks.objects.filter(post=OuterRef("pk"), user=reader))
+            if reader is not None
+            else Value(False)
+        ),
+    ).order_by("created_at", "id")
+    following = reader is not None and Follow.objects.filter(thread=thread, user=reader).exists()
+    page = [
+        _post_view(row) for row in posts.values_list(*POST_VIEW_FIELDS)[offset : offset + limit]
+    ]
     # Counting costs a query only when the page may not hold every post.
     total = offset + len(page) if len(page) < limit else posts.count()
     return thread, page, total, following
@@ -253,7 +349,14 @@ def _clean_body(user: User, body: str) -> str:
 
 
 def _reindex(thread: Thread) -> None:
+    """Now: a change that takes text away (an edit, a delete, hiding) must leave search at once."""
     reindex_threads([thread.pk])
+
+
+def _index_new_post(thread: Thread) -> None:
+    """In the task worker: new text only adds to what search finds, so the poster does not wait
+    for the thread's document to be rebuilt (search.sources)."""
+    reindex_threads_soon([thread.pk])
 
 
 def create_thread(
@@ -295,7 +398,7 @@ def create_thread(
             Follow.objects.get_or_create(thread=thread, user=user)
     except IntegrityError:  # the same Idempotency-Key raced in: the first one stands
         return Post.objects.get(author=user, idempotency_key=idempotency_key).thread, False
-    _reindex(thread)
+    _index_new_post(thread)
     return thread, True
 
 
@@ -346,7 +449,7 @@ def reply(
     # The task row commits with the post (django-tasks' database backend), so the worker
     # never sees a post that was rolled back.
     notify_followers(post.pk)
-    _reindex(thread)
+    _index_new_post(thread)
     return post, True
 
 
@@ -448,5 +551,6 @@ def report_post(user: Viewer, post_id: int, reason: str, details: str = "") -> i
         Post.objects.filter(pk=post.pk).update(
             hidden=True, hidden_reason=_("Hidden after reports, waiting for a moderator.")
         )
+        discussions_changed()
         _reindex(post.thread)
     return open_reports

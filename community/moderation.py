@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
+from community.discussions import discussions_changed
 from community.models import Post, Report, Thread, User
 from community.notifications import decision_text, tell_author
 from community.search_source import reindex_threads
@@ -73,6 +74,7 @@ def moderate(moderator, post, action, note="", days=7):
         told = None  # nothing changed for the author
     elif action in ("lock", "unlock"):
         Thread.objects.filter(pk=thread.pk).update(locked=action == "lock")
+        discussions_changed()
         told = gettext_lazy("discussion locked") if action == "lock" else None
     elif action == "suspend":
         if post.author is None:

@@ -1,8 +1,14 @@
 """Discussion threads in the search index: community's document source (``search.sources``).
 
 Only visible threads about visible items, and only their visible posts, are indexed. Every
-change to a thread (a post, an edit, moderation, an erased account) calls ``reindex_threads``.
+change to a thread reindexes it. A new thread or reply only adds text, so it is indexed by the
+task worker once it has committed (``reindex_threads_soon``: the poster never waits for the
+Finnish analysis of the whole thread); anything that takes text away (an edit, a delete, hiding,
+moderation, an erased account) is reindexed at once (``reindex_threads``), so it leaves search
+before the answer is sent.
 """
+
+from django_tasks import task
 
 from cms.sanitising import plain_text
 from community.models import Post, Thread
@@ -66,6 +72,18 @@ def thread_ids() -> list[int]:
 def reindex_threads(ids) -> int:
     """(Re)index the given threads; hidden, emptied or deleted ones leave the index."""
     return reindex(THREAD, ids)
+
+
+@task()
+def reindex_threads_task(thread_ids: list[int]) -> int:
+    return reindex_threads(thread_ids)
+
+
+def reindex_threads_soon(ids) -> None:
+    """Reindex ``ids`` in the task worker. Called after the change has committed (so the worker
+    reads it); a task row lost with a crash in between leaves the thread as the last reindex
+    saw it until the next change or ``rebuild_search_index``."""
+    reindex_threads_task.enqueue(list(ids))
 
 
 def register_source() -> None:

@@ -18,10 +18,12 @@ from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
     MaskErrors,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
-    QueryDepthLimiter,
+    ParserCache,
     SchemaExtension,
+    ValidationCache,
+    max_aliases,
+    query_depth_limiter,
 )
 from strawberry.types import ExecutionContext
 
@@ -128,14 +130,25 @@ class Schema(strawberry.Schema):
                 logger.warning("GraphQL client error at %s: %s", error.path, error.message)
 
 
+# The depth and alias limits as validation rules made once: strawberry's limiter extensions make
+# a new rule class for every request, which would make every validation a cache miss.
+DEPTH_RULE = query_depth_limiter.create_validator(MAX_DEPTH, None, None)
+ALIAS_RULE = max_aliases.create_validator(MAX_ALIASES)
+# Distinct query texts remembered, parsed and validated (a frontend sends a few fixed queries
+# with variables); bounded, so unique texts cannot grow memory.
+DOCUMENT_CACHE_SIZE = 256
+
+
 def _extensions(introspection: bool) -> list[Any]:
-    # Limits run during validation, before any resolver (or SQL) runs.
+    # Limits run during parsing and validation, before any resolver (or SQL) runs. A query text
+    # seen before is neither parsed nor validated again (the result, errors included, depends
+    # only on the text, the schema and these rules).
     extensions = [
-        lambda: AddValidationRules([NoNulCharacters]),
+        lambda: AddValidationRules([NoNulCharacters, DEPTH_RULE, ALIAS_RULE]),
         lambda: MaskErrors(should_mask_error=_is_unexpected, error_message=UNEXPECTED_ERROR),
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
+        lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
     ]
     if not introspection:
         extensions += [DisableIntrospection, NoFieldSuggestions]

@@ -79,6 +79,22 @@ def test_deep_query_is_refused_before_any_sql(client, django_assert_num_queries)
     assert "exceeds maximum operation depth" in body["errors"][0]["message"]
 
 
+def test_a_query_text_seen_before_is_still_held_to_every_limit(client, settings):
+    """Parsing and validation are remembered per query text (ohjaaja/schema.py): the answer to
+    a repeated text, refusals included, is the first one's, in either schema."""
+    deep = "{ navigation { " + "id " + "children { id " * 20 + "}" * 20 + " } }"
+    aliased = "{ " + " ".join(f"a{i}: navigation {{ id }}" for i in range(100)) + " }"
+    introspection = "{ __schema { queryType { name } } }"
+    for _attempt in range(3):
+        assert "depth" in gql(client, deep).json()["errors"][0]["message"]
+        assert "aliases" in gql(client, aliased).json()["errors"][0]["message"].lower()
+        assert gql(client, introspection).json()["data"]["__schema"]
+    settings.GRAPHQL_INTROSPECTION = False
+    for _attempt in range(2):
+        assert "introspection" in gql(client, introspection).json()["errors"][0]["message"]
+        assert "depth" in gql(client, deep).json()["errors"][0]["message"]
+
+
 def test_many_aliases_are_refused_before_any_sql(client, django_assert_num_queries):
     query = "{ " + " ".join(f"a{i}: navigation {{ id }}" for i in range(100)) + " }"
     with django_assert_num_queries(0):

@@ -362,3 +362,90 @@ def test_thanking_checks_the_verified_address_once(client, counsellor, other, st
     assert response.status_code == 200
     lookups = [q for q in queries.captured_queries if "account_emailaddress" in q["sql"]]
     assert len(lookups) == 1
+
+
+def test_a_reply_is_indexed_by_the_task_worker_and_a_delete_leaves_search_at_once(
+    client, counsellor, start, settings
+):
+    """Posting does not wait for the thread's search document: the worker rebuilds it after
+    the reply has committed. Taking text away (a delete) does not wait for anyone."""
+    from tests.cms.test_webhooks import DB_TASKS, run_worker
+
+    thread = start(counsellor, title="Ryhmäohjauksen aloitus", body="<p>Tutustumisleikit</p>")
+    settings.TASKS = DB_TASKS
+    client.force_login(counsellor)
+    new = reply(client, thread["id"], "Kokeilin kuvakorttimenetelmää").json()["id"]
+    assert client.get("/api/v1/search/", {"q": "kuvakorttimenetelmä"}).json()["count"] == 0
+    run_worker()
+    assert client.get("/api/v1/search/", {"q": "kuvakorttimenetelmä"}).json()["count"] == 1
+    assert client.delete(f"/api/v1/posts/{new}/").status_code == 204
+    assert client.get("/api/v1/search/", {"q": "kuvakorttimenetelmä"}).json()["count"] == 0
+
+
+# --- Cached anonymous thread reads ------------------------------------------------------------
+
+
+def test_anonymous_thread_reads_are_cached_and_every_change_shows_at_once(
+    client, counsellor, other, moderator, start, django_assert_num_queries
+):
+    """Every anonymous reader gets the same answer, built once (no SQL when nothing changed);
+    anything a reader could see change (a reply, an edit, thanks, an author's name, a report
+    that hides, a lock, an erased author, an area's name) shows on the very next read."""
+    from community import erasure
+    from community.models import DiscussionArea
+    from community.moderation import moderate
+
+    thread = start(counsellor, body="<p>Alku</p>")
+    url = f"/api/v1/discussions/{thread['id']}/"
+    client.logout()
+    client.get(url)
+    with django_assert_num_queries(0):
+        assert client.get(url).json()["posts"][0]["body"] == "<p>Alku</p>"
+
+    def read():
+        client.logout()
+        return client.get(url).json()
+
+    client.force_login(other)
+    answer = reply(client, thread["id"], "Vastaus").json()
+    assert [p["body"] for p in read()["posts"]] == ["<p>Alku</p>", "Vastaus"]
+    client.force_login(other)
+    client.patch(f"/api/v1/posts/{answer['id']}/", {"body": "Muokattu"}, "application/json")
+    assert read()["posts"][1]["body"] == "Muokattu"
+    client.force_login(counsellor)
+    client.put(f"/api/v1/posts/{answer['id']}/thanks/")
+    assert read()["posts"][1]["thanks"] == 1
+    client.force_login(other)
+    client.patch(
+        "/api/v1/me/", {"display_name": "Olli O.", "public_profile": True}, "application/json"
+    )
+    assert read()["posts"][1]["author"]["name"] == "Olli O."
+    moderate(moderator, Post.objects.get(pk=answer["id"]), "lock")
+    assert read()["locked"] is True
+    area = DiscussionArea.objects.get(pk=Thread.objects.get(pk=thread["id"]).area_id)
+    area.name = "Kysy kollegoilta"
+    area.save()
+    assert read()["area"]["name"] == "Kysy kollegoilta"
+    erasure.erase(other)
+    assert read()["posts"][1]["author"]["name"] != "Olli O."
+    # A signed-in reader's own answer is never the shared one.
+    client.force_login(counsellor)
+    mine = client.get(url)
+    assert mine["Cache-Control"] == "private, no-store"
+    assert mine.json()["posts"][0]["author"]["is_me"] is True
+    assert read()["posts"][0]["author"]["is_me"] is False
+
+
+def test_a_report_that_hides_a_post_takes_it_out_of_the_cached_read(
+    client, counsellor, start, settings
+):
+    settings.COMMUNITY_REPORT_HIDE_THRESHOLD = 1
+    thread = start(counsellor, body="<p>Puhelinnumeroni 040 123</p>")
+    url = f"/api/v1/discussions/{thread['id']}/"
+    client.logout()
+    assert len(client.get(url).json()["posts"]) == 1
+    post_id = client.get(url).json()["posts"][0]["id"]
+    client.force_login(CounsellorFactory())
+    post_json(client, f"/api/v1/posts/{post_id}/report/", {"reason": "personal_data"})
+    client.logout()
+    assert client.get(url).json()["posts"] == []
