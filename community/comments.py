@@ -61,7 +61,7 @@ def add_comment(user: Viewer, content_key: uuid.UUID, text: str, title: str, lan
         thread, _created = discussions.create_thread(
             user, title=title, body=body, language=language, content_key=content_key
         )
-        return Post.objects.filter(thread=thread).order_by("created_at", "id").first() or Post()
+        return Post.objects.filter(thread=thread).earliest("created_at", "id")
     post, _created = discussions.reply(user, thread.pk, body=body)
     return post
 
