@@ -495,6 +495,9 @@ GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", not PRODUCTION)
 GRAPHIQL_ENABLED = env_bool("GRAPHIQL_ENABLED", not PRODUCTION)
 API_MAX_BODY_BYTES = int(env("API_MAX_BODY_BYTES", str(64 * 1024)))
 PREVIEW_TOKEN_MAX_AGE = int(env("PREVIEW_TOKEN_MAX_AGE", "600"))  # seconds
+# A change touching more items than this (renaming a section, a keyword) leaves their read-model
+# rows to the task worker; what it hides is still removed at once (guidance.read_model).
+READ_MODEL_SYNC_LIMIT = int(env("READ_MODEL_SYNC_LIMIT", "50"))
 NINJA_DEFAULT_THROTTLE_RATES = {"auth": "1000/min", "user": "1000/min", "anon": "1000/min"}
 
 # --- Webhooks ------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from cms.http import cache_public_get, private_response, respond
 from cms.locales import resolve_locale
 from cms.params import LocaleParam
 from cms.throttling import ClientThrottle
-from guidance import queries, serializers, services, viewing
+from guidance import queries, read_model, serializers, services, viewing
 from guidance.filters import ListingParams
 from guidance.schemas import (
     ContentDetailOut,
@@ -47,10 +47,9 @@ def featured(
 ) -> HttpResponse:
     """The items editors feature on the home page, or on the section given by id, in order."""
     language = resolve_locale(request, locale)
-    pages = queries.featured_content(language, section)
-    return respond(
-        FeaturedOut, {"locale": language, "items": serializers.cards(pages, language, request)}
-    )
+    keys = queries.featured_keys(language, section)
+    cards = read_model.cards(language, keys, read_model.origin(request))
+    return respond(FeaturedOut, {"locale": language, "items": cards})
 
 
 @router.get("/content/", response=ContentListOut, summary="List content items")
@@ -61,8 +60,8 @@ def list_content(request: HttpRequest, params: Query[ListingParams]) -> HttpResp
     filter match any of them, different filters must all match."""
     language = resolve_locale(request, params.locale)
     filters = params.content_filters()
-    count, pages = queries.content_listing(
-        language, filters, params.ordering, params.limit, params.offset
+    count, cards = read_model.listing(
+        language, filters, params.ordering, params.limit, params.offset, read_model.origin(request)
     )
     return respond(
         ContentListOut,
@@ -71,14 +70,14 @@ def list_content(request: HttpRequest, params: Query[ListingParams]) -> HttpResp
             "count": count,
             "limit": params.limit,
             "offset": params.offset,
-            "items": serializers.cards(pages, language, request),
+            "items": cards,
         },
     )
 
 
 def _detail(request: HttpRequest, language: str, **lookup: Any) -> HttpResponse:
-    page = queries.content_detail(language, **lookup)
-    if page is None:
+    data = read_model.detail(language, read_model.origin(request), **lookup)
+    if data is None:
         if available := queries.published_locales(language, **lookup):
             raise ApiError(
                 404,
@@ -94,8 +93,7 @@ def _detail(request: HttpRequest, language: str, **lookup: Any) -> HttpResponse:
                 ],
             )
         raise Http404("No published content item matches.")
-    related = queries.related_content(page, language)
-    return respond(ContentDetailOut, serializers.detail(page, language, request, related))
+    return respond(ContentDetailOut, data)
 
 
 @router.get(
@@ -179,10 +177,10 @@ def preview(
     `PREVIEW_TOKEN_MAX_AGE` seconds. Never cached."""
     page = services.page_from_preview_token(content_type, token)
     language = page.locale.language_code
-    related = queries.related_content(page, language)
-    response = private_response(
-        respond(ContentDetailOut, serializers.detail(page, language, request, related, draft=True))
-    )
+    data = serializers.detail(page, language, request, draft=True)
+    # Related items as the published item will show them (the draft's saved terms).
+    data["related"] = read_model.related_to(page, language, read_model.origin(request))
+    response = private_response(respond(ContentDetailOut, data))
     response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -1,4 +1,4 @@
-"""GraphQL types and queries for content: the same queries and serializers as REST."""
+"""GraphQL types and queries for content: the same read model and shapes as REST."""
 
 import datetime
 import enum
@@ -12,7 +12,7 @@ from cms.api_errors import ApiError, invalid_parameter
 from cms.graphql_support import graphql_error, request_language
 from cms.params import validated
 from cms.shapes import as_shape, graphql_type
-from guidance import queries, serializers
+from guidance import queries, read_model
 from guidance.filters import ListingParams, graphql_filter_values
 from guidance.schemas import (
     ChoiceOut,
@@ -175,8 +175,13 @@ class ContentQuery:
                 limit=limit,
                 offset=offset,
             )
-            count, pages = queries.content_listing(
-                language, params.content_filters(), params.ordering, params.limit, params.offset
+            count, cards = read_model.listing(
+                language,
+                params.content_filters(),
+                params.ordering,
+                params.limit,
+                params.offset,
+                read_model.origin(info.context.request),
             )
         except ApiError as exc:
             raise graphql_error(exc) from exc
@@ -187,7 +192,7 @@ class ContentQuery:
                 "count": count,
                 "limit": params.limit,
                 "offset": params.offset,
-                "items": serializers.cards(pages, language, info.context.request),
+                "items": cards,
             },
         )
 
@@ -197,10 +202,10 @@ class ContentQuery:
     ) -> list[ContentCard]:
         try:
             language = request_language(info, locale)
-            pages = queries.featured_content(language, section)
+            keys = queries.featured_keys(language, section)
         except ApiError as exc:
             raise graphql_error(exc) from exc
-        cards = serializers.cards(pages, language, info.context.request)
+        cards = read_model.cards(language, keys, read_model.origin(info.context.request))
         return as_shape(FeaturedOut, {"locale": language, "items": cards}).items
 
     @strawberry.field(description="One item by id, translation key or frontend path.")
@@ -219,13 +224,13 @@ class ContentQuery:
                 raise invalid_parameter("id", "give exactly one of id, translationKey or path")
         except ApiError as exc:
             raise graphql_error(exc) from exc
-        page = queries.content_detail(
-            language, page_id=id, translation_key=translation_key, path=path
+        data = read_model.detail(
+            language,
+            read_model.origin(info.context.request),
+            page_id=id,
+            translation_key=translation_key,
+            path=path,
         )
-        if page is None:
-            return None
-        related = queries.related_content(page, language)
-        data = serializers.detail(page, language, info.context.request, related)
         return as_shape(ContentDetailOut, data)
 
     @strawberry.field(description="All terms of a vocabulary in the requested language.")

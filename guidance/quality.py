@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
+from django.dispatch import Signal
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -21,6 +22,10 @@ from guidance.models import (
 )
 
 logger = logging.getLogger(__name__)
+
+# An item's next review date changed without a publish (``translation_key``): what it shows
+# changes; ``guidance.signals`` redoes its read-model rows.
+review_scheduled = Signal()
 
 
 @transaction.atomic
@@ -86,6 +91,7 @@ def set_next_review(page):
     language version (they share one review)."""
     due = page.compute_next_review_due()
     ContentPage.objects.filter(translation_key=page.translation_key).update(next_review_due=due)
+    review_scheduled.send(sender=ContentPage, translation_key=page.translation_key)
     return due
 
 
@@ -125,45 +131,61 @@ def quality_summary(page, language):
 
 
 def _quality_summary(page, language):
-    # This language version's own review (a translation is reviewed in its own language).
-    assessment = (
-        QualityAssessment.objects.filter(page_id=page.pk, result=QualityAssessment.Result.APPROVED)
+    return quality_summaries([page], [language])[page.pk, language]
+
+
+def quality_summaries(pages, languages):
+    """{(page id, language): summary} for many pages at once (the read model's rebuild), in
+    three queries whatever their number: each language version's own latest approval (a
+    translation is reviewed in its own language), its results and the criteria's titles."""
+
+    page_ids = [page.pk for page in pages]
+    assessments = {
+        assessment.page_id: assessment
+        for assessment in QualityAssessment.objects.filter(
+            page_id__in=page_ids, result=QualityAssessment.Result.APPROVED
+        )
         .select_related("criteria_set")
-        .order_by("-created_at")
-        .first()
-    )
-    summary = {
-        "status": quality_status(
-            assessment.created_at if assessment else None, page.next_review_due
-        ),
-        "criteria_set_version": None,
-        "assessed_at": None,
-        "next_review_due": page.next_review_due,
-        "criteria": [],
+        .order_by("page_id", "-created_at")
+        .distinct("page_id")
     }
-    if assessment is None:
-        return summary
-    results = list(assessment.results.select_related("criterion"))
-    keys = [r.criterion.translation_key for r in results]
-    titles = dict(
-        QualityCriterion.objects.filter(
-            translation_key__in=keys, locale__language_code=language
-        ).values_list("translation_key", "title")
-    )
-    summary.update(
-        criteria_set_version=assessment.criteria_set.version,
-        assessed_at=assessment.created_at,
-        criteria=[
-            {
-                "code": r.criterion.code,
-                "title": titles.get(r.criterion.translation_key, r.criterion.title),
-                "mandatory": r.criterion.mandatory,
-                "result": r.outcome,
+    results = {}
+    for result in CriterionResult.objects.filter(
+        assessment__in=list(assessments.values())
+    ).select_related("criterion"):
+        results.setdefault(result.assessment_id, []).append(result)
+    keys = {r.criterion.translation_key for rows in results.values() for r in rows}
+    titles = {
+        (key, code): title
+        for key, code, title in QualityCriterion.objects.filter(
+            translation_key__in=keys, locale__language_code__in=list(languages)
+        ).values_list("translation_key", "locale__language_code", "title")
+    }
+    summaries = {}
+    for page in pages:
+        assessment = assessments.get(page.pk)
+        rows = results.get(assessment.pk, []) if assessment else []
+        for language in languages:
+            summaries[page.pk, language] = {
+                "status": quality_status(
+                    assessment.created_at if assessment else None, page.next_review_due
+                ),
+                "criteria_set_version": assessment.criteria_set.version if assessment else None,
+                "assessed_at": assessment.created_at if assessment else None,
+                "next_review_due": page.next_review_due,
+                "criteria": [
+                    {
+                        "code": r.criterion.code,
+                        "title": titles.get(
+                            (r.criterion.translation_key, language), r.criterion.title
+                        ),
+                        "mandatory": r.criterion.mandatory,
+                        "result": r.outcome,
+                    }
+                    for r in rows
+                ],
             }
-            for r in results
-        ],
-    )
-    return summary
+    return summaries
 
 
 # --- Maintenance ----------------------------------------------------------------------------

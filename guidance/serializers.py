@@ -1,10 +1,33 @@
 """Plain-data representations of content for REST and GraphQL (one shape for both)."""
 
+from dataclasses import dataclass, field
+from typing import Any
+
 from django.utils import translation
 from wagtail.rich_text import expand_db_html
 
 from guidance import queries
 from guidance.quality import quality_status, quality_summary
+
+
+@dataclass
+class Lookups:
+    """What cards and details read about other rows, fetched once for a batch of pages."""
+
+    locales_by_key: dict[str, list[str]]
+    approvals: dict[int, Any]
+    terms: dict[int, dict[str, list[int]]]
+    quality: dict[tuple[int, str], dict[str, Any]] = field(default_factory=dict)
+
+
+def lookups_for(pages, saved=True):
+    """``Lookups`` for ``pages`` in three queries (``saved``: their terms are in the database;
+    a preview's draft terms live only on the page object)."""
+    return Lookups(
+        locales_by_key=queries.available_locales([p.translation_key for p in pages]),
+        approvals=queries.last_approvals([p.pk for p in pages]),
+        terms=queries.page_term_ids([p.pk for p in pages] if saved else []),
+    )
 
 
 def absolute(request, url):
@@ -118,13 +141,18 @@ def card(page, language, request, locales_by_key, approvals=None, term_ids=None)
     }
 
 
-def cards(pages, language, request):
-    keys = [p.translation_key for p in pages]
-    locales_by_key = queries.available_locales(keys)
-    approvals = queries.last_approvals([p.pk for p in pages])
-    terms = queries.page_term_ids([p.pk for p in pages])
+def cards(pages, language, request, lookups=None):
+    lookups = lookups or lookups_for(pages)
     return [
-        card(page, language, request, locales_by_key, approvals, terms[page.pk]) for page in pages
+        card(
+            page,
+            language,
+            request,
+            lookups.locales_by_key,
+            lookups.approvals,
+            lookups.terms[page.pk],
+        )
+        for page in pages
     ]
 
 
@@ -247,14 +275,16 @@ def type_fields(page, language):
     return result
 
 
-def detail(page, language, request, related_pages=(), draft=False):
+def detail(page, language, request, related_pages=(), draft=False, lookups=None):
     """Everything the item page renders, without a second request. ``draft``: a preview,
-    whose terms are read from the page object rather than the database."""
+    whose terms are read from the page object rather than the database. ``lookups``: fetched
+    once for many pages (the read model's rebuild), with their quality summaries."""
     specific = page.specific
-    keys = [page.translation_key, *(p.translation_key for p in related_pages)]
-    locales_by_key = queries.available_locales(keys)
-    approvals = queries.last_approvals([page.pk, *(p.pk for p in related_pages)])
-    terms = queries.page_term_ids([p.pk for p in related_pages] + ([] if draft else [page.pk]))
+    if lookups is None:
+        lookups = lookups_for([page, *related_pages], saved=not draft)
+        if draft:
+            lookups.terms.update(queries.page_term_ids([p.pk for p in related_pages]))
+    locales_by_key, approvals, terms = lookups.locales_by_key, lookups.approvals, lookups.terms
     data = card(
         page, language, request, locales_by_key, approvals, None if draft else terms[page.pk]
     )
@@ -282,7 +312,7 @@ def detail(page, language, request, related_pages=(), draft=False):
                 card(p, language, request, locales_by_key, approvals, terms[p.pk])
                 for p in related_pages
             ],
-            "quality": quality_summary(page, language),
+            "quality": lookups.quality.get((page.pk, language)) or quality_summary(page, language),
         }
     )
     return data

@@ -19,7 +19,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms.sanitising import plain_text
-from guidance import queries, serializers
+from guidance import queries, read_model, serializers
 from guidance.models import ContentFeedback, ContentPage, ContentViewDay
 
 
@@ -63,7 +63,8 @@ def bulk_add_live_pages(parent: Page, pages: list[ContentPage]) -> list[ContentP
     For generated benchmark content: ``Page.add_child`` costs ~50 queries a page (tree locking,
     revisions, reference and search indexing), which makes 10,000 items take many minutes.
     Here the tree paths are computed once, the base and specific rows are inserted in bulk,
-    taxonomy links are bulk-created and the search index is updated in one batch. The pages have
+    taxonomy links are bulk-created and the search index and the read model are updated in one
+    batch. The pages have
     no revision; the first edit in the admin creates one. All pages must be of one model.
     ``pages`` may carry unsaved taxonomy terms in ``page._bulk_terms`` ({field: [terms]}).
     """
@@ -115,6 +116,7 @@ def bulk_add_live_pages(parent: Page, pages: list[ContentPage]) -> list[ContentP
             )
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
         get_search_backend().add_bulk(model, model.objects.filter(pk__in=[p.pk for p in pages]))
+        read_model.refresh([page.translation_key for page in pages], defer_large=False)
     return pages
 
 
@@ -281,9 +283,4 @@ def cards_for_keys(
 ) -> list[dict[str, Any]]:
     """Cards of the visible items with these translation keys, in the keys' order (an item the
     public may not see, or that no longer exists, is left out)."""
-    order = {key: index for index, key in enumerate(keys)}
-    pages = queries.with_card_relations(
-        queries.visible_content(language).filter(translation_key__in=keys)
-    )
-    ordered = sorted(pages, key=lambda page: order.get(page.translation_key, 0))
-    return serializers.cards(ordered, language, request)
+    return read_model.cards(language, keys, read_model.origin(request))

@@ -14,6 +14,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from guidance import read_model
 from search.services import search_backend_status
 
 logger = logging.getLogger(__name__)
@@ -57,14 +58,20 @@ def _search() -> dict[str, Any]:
     return search_backend_status()
 
 
+def _read_model() -> dict[str, Any]:
+    return read_model.pending()
+
+
 @never_cache
 @require_GET
 def readyz(request: HttpRequest) -> JsonResponse:
-    """Ready to serve: the database answers; cache and search report, degraded when out."""
+    """Ready to serve: the database answers; cache, search and the read model (items whose
+    rendering keeps failing are served as last rendered) report, degraded when out."""
     checks = {
         "database": _check("database", _database),
         "cache": _check("cache", _cache),
         "search": _check("search", _search),
+        "read_model": _check("read_model", _read_model),
     }
     # Without the database nothing can be served. Without the cache or Elasticsearch every
     # request is still answered (cache misses, database search), so the instance stays in the
@@ -72,7 +79,11 @@ def readyz(request: HttpRequest) -> JsonResponse:
     # outage into a full one.
     if not checks["database"]["ok"]:
         status = "unavailable"
-    elif all(check["ok"] for check in checks.values()) and not checks["search"].get("fallback"):
+    elif (
+        all(check["ok"] for check in checks.values())
+        and not checks["search"].get("fallback")
+        and not checks["read_model"].get("failing")
+    ):
         status = "ok"
     else:
         status = "degraded"

@@ -24,6 +24,7 @@ from wagtail.models import Locale, Page, Site
 from cms.images import illustration
 from cms.models import CustomDocument, CustomImage
 from cms.progress import Progress
+from guidance import read_model
 from guidance.demo import content as demo
 from guidance.demo.taxonomy import VOCABULARIES
 from guidance.models import (
@@ -393,6 +394,8 @@ class DemoSeeder:
             datetime.datetime.combine(_assessed_on(review, index), datetime.time(10, 30))
         )
         QualityAssessment.objects.filter(pk=assessment.pk).update(created_at=assessed)
+        # Recorded after publishing (the admin's review publishes after it): show it.
+        read_model.refresh([page.translation_key])
 
     def feature(self, home, items):
         """Editors' picks: four items on the home page and two in each section."""

@@ -22,6 +22,7 @@ from guidance.models.quality import (  # noqa: F401,E402
     QualityReviewTask,
     ReviewReminder,
 )
+from guidance.models.read import TERM_COLUMNS, ReadItem, ReadItemPending  # noqa: F401,E402
 from guidance.models.stats import ContentViewDay  # noqa: F401,E402
 from guidance.models.taxonomy import (  # noqa: F401
     TAXONOMY_MODELS,

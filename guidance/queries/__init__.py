@@ -8,7 +8,8 @@ and newer draft changes live only in revisions.
 - ``structure``: the visibility rule (``public``, ``visible_content``), the section/topic tree
   and frontend paths;
 - ``filters``: ``resolve_filters`` (the parameters are declared in ``guidance.filters``);
-- ``listing``: a page of cards (``content_listing`` → ``Listing``), related and featured items;
+- ``listing``: card relations, popularity, most viewed and featured items (listings and
+  details themselves are served from ``guidance.read_model``);
 - ``items``: one item by id, key or path, its languages and approvals.
 
 The names below are the package's interface; import them from here.
@@ -26,11 +27,9 @@ from guidance.queries.items import (
 from guidance.queries.listing import (
     CARD_RENDITIONS,
     DETAIL_RENDITIONS,
-    Listing,
-    content_listing,
-    featured_content,
+    featured_keys,
     most_viewed_keys,
-    related_content,
+    popularity_annotation,
     with_card_relations,
 )
 from guidance.queries.structure import (
@@ -66,29 +65,27 @@ __all__ = [
     "TAXONOMY_FIELDS",
     "TAXONOMY_PARAMS",
     "ContentFilters",
-    "Listing",
     "NavNode",
     "available_locales",
     "breadcrumbs_for",
     "container_paths",
     "content_detail",
-    "content_listing",
     "content_types_by_api_type",
     "default_language",
     "excluded_topic_paths",
-    "featured_content",
+    "featured_keys",
     "frontend_path",
     "home_url_path",
     "item_key",
     "last_approvals",
     "locale_ids",
     "most_viewed_keys",
+    "popularity_annotation",
     "navigation",
     "node_by_id",
     "page_term_ids",
     "public",
     "published_locales",
-    "related_content",
     "resolve_filters",
     "site_structure",
     "term_label",

@@ -1,5 +1,6 @@
-"""``resolve_filters``: validated filter values (``ContentFilters``) as a queryset filter. The
-parameters they come from are declared in ``guidance.filters``."""
+"""``resolve_filters``: validated filter values (``ContentFilters``) as a filter on the read
+model's rows (``guidance.models.ReadItem``). The parameters they come from are declared in
+``guidance.filters``."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -7,8 +8,9 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 
 from cms.api_errors import invalid_parameter
+from guidance.models import TERM_COLUMNS, ReadItem
 from guidance.queries.structure import container_paths, content_types_by_api_type
-from guidance.queries.taxonomy import TAXONOMY_FIELDS, TAXONOMY_PARAMS, vocabularies
+from guidance.queries.taxonomy import TAXONOMY_PARAMS, vocabularies
 
 
 @dataclass
@@ -22,9 +24,9 @@ class ContentFilters:
     updated_since: datetime.datetime | None = None
 
 
-def resolve_filters(queryset: QuerySet, filters: ContentFilters) -> QuerySet:
-    """``queryset`` of content pages narrowed to ``filters``; an unknown type, section, topic or
-    term is a 400 naming its parameter."""
+def resolve_filters(queryset: QuerySet[ReadItem], filters: ContentFilters) -> QuerySet[ReadItem]:
+    """``queryset`` of read-model rows narrowed to ``filters``; an unknown type, section, topic
+    or term is a 400 naming its parameter."""
     if filters.types:
         by_type = content_types_by_api_type()
         unknown = [t for t in filters.types if t not in by_type]
@@ -32,13 +34,13 @@ def resolve_filters(queryset: QuerySet, filters: ContentFilters) -> QuerySet:
             raise invalid_parameter(
                 "type", f"unknown type {unknown[0]!r}; use one of {', '.join(by_type)}"
             )
-        queryset = queryset.filter(content_type__in=[by_type[t] for t in filters.types])
+        queryset = queryset.filter(content_type_id__in=[by_type[t].pk for t in filters.types])
     for parameter in ("section", "topic"):
         page_id = getattr(filters, parameter)
         if page_id is not None:
             condition = Q()
             for path in container_paths(page_id, parameter):
-                condition |= Q(path__startswith=path)
+                condition |= Q(tree_path__startswith=path)
             queryset = queryset.filter(condition)
     vocab = vocabularies()
     parameter_of = {taxonomy: parameter for parameter, taxonomy in TAXONOMY_PARAMS.items()}
@@ -52,7 +54,7 @@ def resolve_filters(queryset: QuerySet, filters: ContentFilters) -> QuerySet:
                 raise invalid_parameter(parameter_of[taxonomy], f"unknown value {slug!r}")
             keys.append(key)
         ids = [term_id for term_id, key in vocab[taxonomy]["id_key"].items() if key in keys]
-        queryset = queryset.filter(**{f"{TAXONOMY_FIELDS[taxonomy]}__in": ids})
+        queryset = queryset.filter(**{f"{TERM_COLUMNS[taxonomy]}__overlap": ids})
     if filters.updated_since:
         # ISO 8601 allows offsets PostgreSQL refuses (beyond ±15:59): compare in UTC.
         try:

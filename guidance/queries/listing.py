@@ -1,16 +1,15 @@
-"""Listings: a page of cards with the relations they need, in a constant number of queries."""
+"""Listing helpers: the relations a card needs, popularity scores, most viewed and featured
+items. The listing itself is served from the read model (``guidance.read_model``)."""
 
 import datetime
 import uuid
 from collections.abc import Collection
-from typing import NamedTuple
+from typing import Any
 
 from django.db.models import (
-    Count,
     IntegerField,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Subquery,
     Sum,
@@ -20,33 +19,19 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cms.api_errors import invalid_parameter
-from cms.cache import cached
 from cms.models import CustomRendition
 from guidance.models import ContentPage, ContentViewDay, HomePage, SectionPage
-from guidance.queries.filters import ContentFilters, resolve_filters
 from guidance.queries.structure import (
     excluded_topic_paths,
     node_by_id,
-    visible_content,
     visible_versions,
 )
-from guidance.queries.taxonomy import default_language, page_term_ids
-
-
-class Listing(NamedTuple):
-    """One page of a listing: how many items match in all, and the page's items."""
-
-    total: int
-    pages: list[ContentPage]
-
+from guidance.queries.taxonomy import default_language
 
 CARD_RENDITIONS = ["fill-480x270|format-webp", "fill-960x540|format-webp"]
 
 
 DETAIL_RENDITIONS = ["width-480|format-webp", "width-960|format-webp", "width-1440|format-webp"]
-
-
-CURATED_ORDERINGS = {"-published", "popular", "trending"}
 
 
 # Cards never render these; parsing their JSON for every row of a listing costs more than
@@ -71,7 +56,9 @@ def with_card_relations(
     )
 
 
-def popularity_annotation(queryset: QuerySet[ContentPage], ordering: str) -> QuerySet[ContentPage]:
+def popularity_annotation(queryset: QuerySet[Any], ordering: str) -> QuerySet[Any]:
+    """``queryset`` (of anything with a ``translation_key``) annotated with the ``score`` the
+    popular (all-time views) or trending (recent views weigh more) orderings sort on."""
     views = ContentViewDay.objects.filter(translation_key=OuterRef("translation_key"))
     if ordering == "trending":
         today = timezone.localdate()
@@ -100,36 +87,6 @@ def popularity_annotation(queryset: QuerySet[ContentPage], ordering: str) -> Que
     )
 
 
-def content_listing(
-    language: str, filters: ContentFilters, ordering: str, limit: int, offset: int
-) -> Listing:
-    """One page of the content listing and the total count, in a constant number of queries."""
-    queryset = resolve_filters(visible_content(language), filters)
-    if filters.terms and any(filters.terms.values()):
-        queryset = queryset.distinct()
-    if ordering in CURATED_ORDERINGS and filters.section is None and filters.topic is None:
-        # Editors keep some items (or whole topics) out of the newest and popular listings.
-        queryset = queryset.filter(exclude_from_listings=False)
-        for path in excluded_topic_paths():
-            queryset = queryset.exclude(path__startswith=path)
-    order_by = {
-        "title": ["title", "id"],
-        "-title": ["-title", "-id"],
-        "-published": ["-first_published_at", "-id"],
-        "published": ["first_published_at", "id"],
-        "-updated": ["-last_published_at", "-id"],
-        "popular": ["-score", "-first_published_at", "-id"],
-        "trending": ["-score", "-first_published_at", "-id"],
-    }[ordering]
-    # The total is the one part of a listing that reads every matching row; it changes only when
-    # content does, so it is kept per language, filter set and ordering until then.
-    count = cached(["listing-count", language, ordering, repr(filters)], queryset.count, 3600)
-    if ordering in ("popular", "trending"):
-        queryset = popularity_annotation(queryset, ordering)
-    pages = list(with_card_relations(queryset.order_by(*order_by))[offset : offset + limit])
-    return Listing(count, pages)
-
-
 def most_viewed_keys(limit: int, among: Collection[uuid.UUID] | None = None) -> list[uuid.UUID]:
     """Translation keys of the most viewed items by all-time views, most first (``among`` those
     keys when given): items the public may see and editors have not kept out of the newest and
@@ -149,38 +106,9 @@ def most_viewed_keys(limit: int, among: Collection[uuid.UUID] | None = None) -> 
     return list(ranked[:limit])
 
 
-def related_content(page: ContentPage, language: str, limit: int = 6) -> list[ContentPage]:
-    """Up to ``limit`` visible items sharing keywords or themes with ``page``, best first.
-
-    The ranking (a join over every item's terms) is cached per item and language until
-    content changes; the cards are then fetched by id."""
-
-    def rank() -> list[int]:
-        terms = page_term_ids([page.pk])[page.pk]
-        keyword_ids, theme_ids = terms["keywords"], terms["themes"]
-        if not keyword_ids and not theme_ids:
-            return []
-        return list(
-            visible_content(language)
-            .exclude(translation_key=page.translation_key)
-            .filter(Q(keywords__in=keyword_ids) | Q(themes__in=theme_ids))
-            .annotate(
-                shared=Count("keywords", filter=Q(keywords__in=keyword_ids), distinct=True)
-                + Count("themes", filter=Q(themes__in=theme_ids), distinct=True)
-            )
-            .order_by("-shared", "-first_published_at", "id")
-            .values_list("pk", flat=True)[:limit]
-        )
-
-    ids = cached(["related", page.pk, language, limit], rank, timeout=3600)
-    if not ids:
-        return []
-    pages = {p.pk: p for p in with_card_relations(ContentPage.objects.filter(pk__in=ids))}
-    return [pages[pk] for pk in ids if pk in pages]
-
-
-def featured_content(language: str, section_id: int | None = None) -> list[ContentPage]:
-    """The items editors feature on the home page (or on a section), in their order."""
+def featured_keys(language: str, section_id: int | None = None) -> list[uuid.UUID]:
+    """The translation keys of the items editors feature on the home page (or on a section),
+    in their order; the read model gives their cards (and leaves out what is not visible)."""
 
     if section_id is None:
         holder = HomePage.objects.live().filter(locale__language_code=language).first() or (
@@ -195,10 +123,4 @@ def featured_content(language: str, section_id: int | None = None) -> list[Conte
         ).first() or SectionPage.objects.live().get(pk=node.id)
     if holder is None:
         return []
-    page_ids = [block.value.pk for block in holder.featured_items if block.value is not None]
-    if not page_ids:
-        return []
-    keys = list(ContentPage.objects.filter(pk__in=page_ids).values_list("pk", "translation_key"))
-    order = {key: page_ids.index(pk) for pk, key in keys}
-    pages = with_card_relations(visible_content(language).filter(translation_key__in=order))
-    return sorted(pages, key=lambda page: order[page.translation_key])
+    return [block.value.translation_key for block in holder.featured_items if block.value]

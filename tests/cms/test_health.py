@@ -50,3 +50,27 @@ def test_readyz_shows_its_checks_to_a_superuser(client):
 
     client.force_login(SuperuserFactory())
     assert "checks" in client.get("/readyz").json()
+
+
+@pytest.mark.django_db
+def test_readyz_is_degraded_while_items_fail_to_render(client):
+    import uuid
+
+    from guidance.models import ReadItemPending
+
+    ReadItemPending.objects.create(translation_key=uuid.uuid4())  # waiting, not failing
+    body = client.get("/readyz", HTTP_AUTHORIZATION="Bearer test-operator").json()
+    assert body["status"] == "ok"
+    assert body["checks"]["read_model"]["pending"] == 1
+    ReadItemPending.objects.create(
+        translation_key=uuid.uuid4(), attempts=3, last_error="SourceImageIOError"
+    )
+    body = client.get("/readyz", HTTP_AUTHORIZATION="Bearer test-operator").json()
+    assert body["status"] == "degraded"
+    assert body["checks"]["read_model"] | {"ms": 0} == {
+        "ok": True,
+        "ms": 0,
+        "pending": 2,
+        "failing": 1,
+        "most_attempts": 3,
+    }

@@ -12,6 +12,7 @@ from guidance.models import (
     Keyword,
     MaterialPage,
     MethodPage,
+    ReadItem,
     SectionPage,
     ToolPage,
     TrainingPage,
@@ -97,6 +98,13 @@ def test_seed_demo_has_reviewed_overdue_and_unreviewed_items(seeded, db):
     assert sum(1 for p in finnish if p.next_review_due and not p.review_overdue) >= 20
 
 
+def test_seed_demo_leaves_the_read_model_in_step_with_the_content(seeded, db):
+    from guidance import read_model
+
+    assert read_model.check() == []
+    assert read_model.pending()["pending"] == 0
+
+
 def test_seed_demo_twice_changes_nothing(seeded, db):
     before = snapshot()
     call_command("seed_demo", stdout=io.StringIO())
@@ -116,6 +124,8 @@ def test_seed_demo_scale_adds_generated_items_with_progress(seeded, db):
     assert Page.find_problems() == ([], [], [], [], [])
     call_command("seed_demo", "--scale", "500", stdout=io.StringIO())
     assert sum(model.objects.count() for model in CONTENT_MODELS) - before == 500
+    # Generated items are inserted in bulk, without signals: the read model has them all.
+    assert ReadItem.objects.filter(page__in=generated, language="sv").count() == 500
 
 
 def test_seed_demo_items_have_quality_statuses_for_the_dashboard(seeded, db, client):

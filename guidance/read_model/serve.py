@@ -1,0 +1,143 @@
+"""Reading the read model: a listing is one indexed query over the stored rows (plus the
+count, kept until content changes), a detail one row and one query for its related items."""
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
+from django.http import HttpRequest
+
+from cms.cache import cached
+from guidance import queries
+from guidance.models import ContentPage, ReadItem
+from guidance.read_model.rows import finish, finish_values
+
+ORDERINGS = {
+    "title": ["title", "page_id"],
+    "-title": ["-title", "-page_id"],
+    "-published": ["-first_published_at", "-page_id"],
+    "published": ["first_published_at", "page_id"],
+    "-updated": ["-last_published_at", "-page_id"],
+    "popular": ["-score", "-first_published_at", "-page_id"],
+    "trending": ["-score", "-first_published_at", "-page_id"],
+}
+CURATED_ORDERINGS = {"-published", "popular", "trending"}
+_SERVED = ("card", "next_review_due", "last_approved_at")
+
+
+def origin(request: HttpRequest | None) -> str:
+    """The scheme and host absolute media URLs start with ("" without a request)."""
+    return request.build_absolute_uri("/")[:-1] if request is not None else ""
+
+
+def listing(
+    language: str,
+    filters: queries.ContentFilters,
+    ordering: str,
+    limit: int,
+    offset: int,
+    base: str,
+) -> tuple[int, list[dict[str, Any]]]:
+    """The total and one page of cards: two queries (the total is kept until content changes),
+    whatever the filters or the page size."""
+    rows = queries.resolve_filters(ReadItem.objects.filter(language=language), filters)
+    if ordering in CURATED_ORDERINGS and filters.section is None and filters.topic is None:
+        # Editors keep some items (or whole topics) out of the newest and popular listings.
+        rows = rows.filter(listed=True)
+    count = cached(["listing-count", language, ordering, repr(filters)], rows.count, 3600)
+    if ordering in ("popular", "trending"):
+        rows = queries.popularity_annotation(rows, ordering)
+    page = rows.order_by(*ORDERINGS[ordering]).values_list(*_SERVED)[offset : offset + limit]
+    return count, [finish_values(card, due, approved, base) for card, due, approved in page]
+
+
+def cards(language: str, keys: Sequence[uuid.UUID], base: str) -> list[dict[str, Any]]:
+    """Cards of the visible items with these translation keys, in the keys' order (an item the
+    public may not see, or that no longer exists, is left out). One query."""
+    order = {key: index for index, key in enumerate(keys)}
+    rows = ReadItem.objects.filter(language=language, translation_key__in=list(keys))
+    found = sorted(
+        rows.values_list("translation_key", *_SERVED), key=lambda row: order.get(row[0], 0)
+    )
+    return [finish_values(card, due, approved, base) for _key, card, due, approved in found]
+
+
+def detail(
+    language: str,
+    base: str,
+    *,
+    page_id: int | None = None,
+    translation_key: uuid.UUID | None = None,
+    path: str | None = None,
+) -> dict[str, Any] | None:
+    """One item as ``ContentDetailOut``, found by a page id (of any language version), its key
+    or a frontend path (in any language); None when nothing visible matches. At most three
+    queries: the id's key, the row and its related items."""
+    rows = ReadItem.objects.filter(language=language)
+    if path is not None:
+        row = _at_path(rows, path, language)
+    else:
+        if page_id is not None:
+            translation_key = (
+                ContentPage.objects.filter(pk=page_id)
+                .values_list("translation_key", flat=True)
+                .first()
+            )
+        row = rows.filter(translation_key=translation_key).first() if translation_key else None
+    if row is None:
+        return None
+    data = finish(row, "detail", base)
+    data["related"] = related(language, row.translation_key, row.keyword_ids, row.theme_ids, base)
+    return data
+
+
+def _at_path(rows: Any, path: str, language: str) -> ReadItem | None:
+    """The row at a frontend path in any language, the requested language's own path first,
+    then Finnish's."""
+    relative = path.strip("/")
+    homes = {code: home[0] for code, home in queries.site_structure()["homes"].items() if home}
+    candidates = {f"{home}{relative}/": code for code, home in homes.items()}
+    preference = [language, queries.default_language()]
+
+    def rank(row: ReadItem) -> int:
+        matched = [candidates[p] for p in row.url_paths if p in candidates]
+        return min((preference.index(c) if c in preference else 2) for c in matched)
+
+    found = list(rows.filter(url_paths__overlap=list(candidates))[:5])
+    return min(found, key=rank) if found else None
+
+
+def related_to(page: ContentPage, language: str, base: str) -> list[dict[str, Any]]:
+    """``related`` for a page that may have no row (a preview), by its saved terms."""
+    terms = queries.page_term_ids([page.pk])[page.pk]
+    return related(language, page.translation_key, terms["keywords"], terms["themes"], base)
+
+
+def related(
+    language: str,
+    translation_key: uuid.UUID,
+    keywords: list[int],
+    themes: list[int],
+    base: str,
+    limit: int = 6,
+) -> list[dict[str, Any]]:
+    """Up to ``limit`` cards of other items sharing ``keywords`` or ``themes``, most shared
+    first, then newest: one query over the stored rows."""
+    if not keywords and not themes:
+        return []
+    shared = RawSQL(
+        "(SELECT count(*) FROM unnest(keyword_ids) k WHERE k = ANY(%s))"
+        " + (SELECT count(*) FROM unnest(theme_ids) t WHERE t = ANY(%s))",
+        (keywords, themes),
+    )
+    page = (
+        ReadItem.objects.filter(language=language)
+        .exclude(translation_key=translation_key)
+        .filter(Q(keyword_ids__overlap=keywords) | Q(theme_ids__overlap=themes))
+        .annotate(shared=shared)
+        .order_by("-shared", "-first_published_at", "page_id")
+        .values_list(*_SERVED)[:limit]
+    )
+    return [finish_values(card, due, approved, base) for card, due, approved in page]

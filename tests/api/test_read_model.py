@@ -1,0 +1,244 @@
+"""The read model: what the API serves is rendered once per change, stays in step with every
+change, hides what must be hidden at once, retries what failed and can be checked and rebuilt."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from guidance import read_model
+from guidance.models import ContentPage, ReadItem, ReadItemPending
+from guidance.tasks import refresh_read_model
+from tests.api.conftest import swedish_alt
+from tests.caching import clear_cache
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(client, query=""):
+    body = client.get(f"/api/v1/content/?limit=100{query}").json()
+    return [item["title"] for item in body["items"]]
+
+
+def test_each_visible_item_has_one_row_per_language(catalogue, translate):
+    method = catalogue["items"]["method"]
+    translate(method, "sv", {"Method 2": "Metod 2", **swedish_alt(method)})
+    rows = ReadItem.objects.filter(translation_key=method.translation_key)
+    served = {row.language: row.page.locale.language_code for row in rows}
+    # Swedish has its own version; English falls back to the Finnish one.
+    assert served == {"fi": "fi", "sv": "sv", "en": "fi"}
+    assert ReadItem.objects.filter(language="fi").count() == len(catalogue["items"])
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "&type=method&type=tool",
+        "&keyword=uraohjaus&theme=urasuunnittelu",
+        "&ordering=popular&locale=sv",
+        "&ordering=title&section={section}",
+    ],
+)
+def test_an_uncached_listing_is_at_most_three_queries_whatever_the_filters_or_size(
+    client, catalogue, many_items, settings, django_assert_max_num_queries, query
+):
+    settings.API_SERVER_CACHE = False
+    many_items(60, terms=3)
+    query = query.format(section=catalogue["section"].pk)
+    client.get(f"/api/v1/content/?limit=5{query}")  # the site's structure is cached once
+    for limit in (5, 100):
+        with django_assert_max_num_queries(3):
+            response = client.get(f"/api/v1/content/?limit={limit}&offset=1{query}")
+        assert response.status_code == 200
+
+
+@pytest.mark.parametrize("lookup", ["id", "key", "path"])
+def test_an_uncached_detail_is_at_most_three_queries(
+    client, catalogue, settings, django_assert_max_num_queries, lookup
+):
+    settings.API_SERVER_CACHE = False
+    method = catalogue["items"]["method"]
+    url = {
+        "id": f"/api/v1/content/{method.id}/",
+        "key": f"/api/v1/content/by-key/{method.translation_key}/",
+        "path": "/api/v1/content/by-path/?path=/asiakastyohon/urasuunnittelu/method-2/",
+    }[lookup]
+    client.get(url)
+    with django_assert_max_num_queries(3):
+        body = client.get(url).json()
+    assert body["title"] == "Method 2"
+    assert len(body["related"]) == 4
+
+
+def test_a_listing_answers_with_the_same_cards_as_rendering_afresh(client, catalogue):
+    """The stored card is the serializer's card: nothing is lost on the way through the table."""
+    from guidance import serializers
+
+    method = ContentPage.objects.get(pk=catalogue["items"]["method"].pk)
+    served = next(
+        item
+        for item in client.get("/api/v1/content/?limit=100").json()["items"]
+        if item["id"] == method.pk
+    )
+    fresh = serializers.cards([method], "fi", None)[0]
+    assert served["title"] == fresh["title"]
+    assert served["keywords"] == fresh["keywords"]
+    assert served["image"]["src"].startswith("http://testserver/media/")
+    assert served["image"]["src"].endswith(fresh["image"]["src"])
+
+
+def test_media_urls_follow_the_requests_host(client, catalogue, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "cms.example.fi"]
+    settings.API_SERVER_CACHE = False
+    other = client.get("/api/v1/content/?limit=1", HTTP_HOST="cms.example.fi").json()
+    assert other["items"][0]["image"]["src"].startswith("http://cms.example.fi/media/")
+
+
+def test_a_review_falling_due_shows_the_next_day_without_a_rebuild(client, catalogue, settings):
+    settings.API_SERVER_CACHE = False
+    method = catalogue["items"]["method"]
+    row = ReadItem.objects.get(translation_key=method.translation_key, language="fi")
+    stored = row.card
+    # The row was rendered while the review was not due; the date has since passed it.
+    ReadItem.objects.filter(pk=row.pk).update(
+        next_review_due=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    assert ReadItem.objects.get(pk=row.pk).card == stored
+    body = client.get(f"/api/v1/content/{method.id}/").json()
+    assert body["review_overdue"] is True
+    assert body["quality_status"] == body["quality"]["status"] == "review_overdue"
+
+
+def test_publishing_changes_what_is_served_at_once(client, catalogue):
+    method = catalogue["items"]["method"]
+    method.title = "Elämänjana uudistettuna"
+    method.save_revision().publish()
+    assert "Elämänjana uudistettuna" in titles(client)
+    assert client.get(f"/api/v1/content/{method.id}/").json()["title"] == (
+        "Elämänjana uudistettuna"
+    )
+
+
+def test_unpublishing_a_translation_falls_back_to_finnish(client, catalogue, translate):
+    method = catalogue["items"]["method"]
+    swedish = translate(method, "sv", {"Method 2": "Metod 2", **swedish_alt(method)})
+    assert "Metod 2" in titles(client, "&locale=sv")
+    swedish.unpublish()
+    sv = client.get(f"/api/v1/content/{method.id}/?locale=sv").json()
+    assert sv["title"] == "Method 2"
+    assert sv["locale_fallback"] is True
+    assert client.get(f"/api/v1/content/{method.id}/").json()["available_locales"] == ["fi"]
+
+
+def test_deleting_an_item_or_a_translation_takes_it_out(client, catalogue, translate):
+    method, tool = catalogue["items"]["method"], catalogue["items"]["tool"]
+    swedish = translate(method, "sv", {"Method 2": "Metod 2", **swedish_alt(method)})
+    swedish.delete()
+    assert client.get(f"/api/v1/content/{method.id}/?locale=sv").json()["locale_fallback"]
+    tool.delete()
+    assert "Tool 3" not in titles(client)
+    assert not ReadItem.objects.filter(translation_key=tool.translation_key).exists()
+
+
+def test_renaming_a_topic_changes_the_breadcrumbs_of_its_items(client, catalogue):
+    topic = catalogue["topic"]
+    topic.title = "Urapolut"
+    topic.save_revision().publish()
+    method = catalogue["items"]["method"]
+    crumbs = client.get(f"/api/v1/content/{method.id}/").json()["breadcrumbs"]
+    assert [crumb["title"] for crumb in crumbs] == ["Asiakastyöhön", "Urapolut"]
+
+
+def test_renaming_a_keyword_changes_its_label_on_every_tagged_item(client, catalogue):
+    keyword = catalogue["keywords"][0]
+    keyword.name = "urasuunnittelun ohjaus"
+    keyword.save()
+    method = catalogue["items"]["method"]
+    labels = [k["name"] for k in client.get(f"/api/v1/content/{method.id}/").json()["keywords"]]
+    assert labels == ["urasuunnittelun ohjaus"]
+
+
+def test_a_large_change_hides_at_once_and_renders_in_the_worker(
+    client, catalogue, many_items, settings
+):
+    settings.READ_MODEL_SYNC_LIMIT = 5
+    many_items(12)
+    topic = catalogue["topic"]
+    # Renaming touches 15 items: more than are rendered in the editor's request.
+    topic.title = "Urapolut"
+    topic.save_revision().publish()
+    assert ReadItemPending.objects.count() >= 12
+    refresh_read_model.call()
+    assert not ReadItemPending.objects.exists()
+    detail = client.get(f"/api/v1/content/{catalogue['items']['method'].id}/").json()
+    assert detail["breadcrumbs"][-1]["title"] == "Urapolut"
+    # Restricting the topic hides all of its items at once, before any worker runs.
+    PageViewRestriction.objects.create(page=topic, restriction_type="login")
+    clear_cache()
+    assert not any(title.startswith("Menetelmä") for title in titles(client))
+    assert not ReadItem.objects.filter(tree_path__startswith=topic.path).exists()
+
+
+def test_a_failed_rendering_keeps_the_last_good_row_and_is_retried(client, catalogue):
+    method = catalogue["items"]["method"]
+    image = catalogue["image"]
+    # The image file goes missing (a storage fault): its new renditions cannot be made.
+    stored_file = image.file.read()
+    image.file.storage.delete(image.file.name)
+    image.renditions.all().delete()
+    method.title = "Method 2, korjattu"
+    method.save_revision().publish()  # the publish stands
+    assert ContentPage.objects.get(pk=method.pk).title == "Method 2, korjattu"
+    pending = ReadItemPending.objects.get(translation_key=method.translation_key)
+    assert pending.attempts >= 1
+    assert "SourceImageIOError" in pending.last_error
+    clear_cache()
+    served = client.get(f"/api/v1/content/{method.id}/")
+    assert served.status_code == 200
+    assert served.json()["title"] == "Method 2"  # the last good rendering, whole
+    # The worker tries again: still failing, it counts the attempt and keeps the mark.
+    refresh_read_model.call()
+    retried = ReadItemPending.objects.get(translation_key=method.translation_key)
+    assert retried.attempts == pending.attempts + 1
+    image.file.storage.save(image.file.name, io.BytesIO(stored_file))
+    refresh_read_model.call()
+    assert not ReadItemPending.objects.exists()
+    clear_cache()
+    assert client.get(f"/api/v1/content/{method.id}/").json()["title"] == "Method 2, korjattu"
+
+
+def test_check_reports_drift_and_repair_mends_it(catalogue):
+    call_command("check_read_model", stdout=io.StringIO(), stderr=io.StringIO())
+    method = catalogue["items"]["method"]
+    # A change that sends no signal (a bulk update) leaves the stored rendering behind.
+    ContentPage.objects.filter(pk=method.pk).update(title="Muutettu ohi signaalien")
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="drift"):
+        call_command("check_read_model", stdout=out, stderr=io.StringIO())
+    assert f"{method.translation_key} fi: card differs" in out.getvalue()
+    call_command("check_read_model", "--repair", stdout=io.StringIO(), stderr=io.StringIO())
+    assert read_model.check() == []
+    row = ReadItem.objects.get(translation_key=method.translation_key, language="fi")
+    assert "Muutettu ohi signaalien" in row.card
+
+
+def test_rebuild_shows_progress_and_drops_rows_no_longer_visible(catalogue):
+    tool = catalogue["items"]["tool"]
+    ContentPage.objects.filter(pk=tool.pk).update(live=False)  # no signal
+    err = io.StringIO()
+    call_command("rebuild_read_model", stdout=io.StringIO(), stderr=err)
+    assert "Read model:" in err.getvalue()
+    assert "done" in err.getvalue()
+    assert not ReadItem.objects.filter(translation_key=tool.translation_key).exists()
+    assert read_model.check() == []
+
+
+def test_migrate_fills_an_empty_read_model(catalogue):
+    ReadItem.objects.all().delete()
+    call_command("migrate", verbosity=0)
+    assert ReadItem.objects.filter(language="fi").count() == len(catalogue["items"])
