@@ -8,6 +8,7 @@ request-local memo (``RequestMemoMiddleware``): a listing of 20 cards asks for t
 dozens of times, and each Redis round trip and unpickling would otherwise be paid again.
 """
 
+import contextlib
 import contextvars
 import hashlib
 
@@ -28,6 +29,20 @@ class RequestMemoMiddleware:
             return self.get_response(request)
         finally:
             _memo.reset(token)
+
+
+@contextlib.contextmanager
+def memo_scope():
+    """The request-local memo for work outside a request (a rebuild, a task); inside a request,
+    the request's memo stays in use."""
+    if _memo.get() is not None:
+        yield
+        return
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
 
 
 def _memo_get(key):

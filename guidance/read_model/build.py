@@ -18,6 +18,7 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.db.models.functions import Coalesce
 from pydantic import TypeAdapter
 
+from cms.cache import memo_scope
 from guidance import queries, serializers
 from guidance.models import TERM_COLUMNS, ContentPage, ReadItem, ReadItemPending
 from guidance.quality import quality_summaries
@@ -95,6 +96,11 @@ def _url_paths(keys: list[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
 def render(served: dict[tuple[uuid.UUID, str], int]) -> list[ReadItem]:
     """Unsaved rows for ``served`` pairs, rendered with a constant number of queries per
     batch (plus what each body's images and links need)."""
+    with memo_scope():  # the site structure and vocabularies are read once, not per card
+        return _render(served)
+
+
+def _render(served: dict[tuple[uuid.UUID, str], int]) -> list[ReadItem]:
     pages = _specific_pages(set(served.values()))
     page_list = list(pages.values())
     lookups = serializers.lookups_for(page_list)

@@ -124,20 +124,25 @@ def related(
     limit: int = 6,
 ) -> list[dict[str, Any]]:
     """Up to ``limit`` cards of other items sharing ``keywords`` or ``themes``, most shared
-    first, then newest: one query over the stored rows."""
+    first, then newest. The ranking (every sharing item is scored) is kept until content
+    changes; the cards are then one query."""
     if not keywords and not themes:
         return []
-    shared = RawSQL(
-        "(SELECT count(*) FROM unnest(keyword_ids) k WHERE k = ANY(%s))"
-        " + (SELECT count(*) FROM unnest(theme_ids) t WHERE t = ANY(%s))",
-        (keywords, themes),
-    )
-    page = (
-        ReadItem.objects.filter(language=language)
-        .exclude(translation_key=translation_key)
-        .filter(Q(keyword_ids__overlap=keywords) | Q(theme_ids__overlap=themes))
-        .annotate(shared=shared)
-        .order_by("-shared", "-first_published_at", "page_id")
-        .values_list(*_SERVED)[:limit]
-    )
-    return [finish_values(card, due, approved, base) for card, due, approved in page]
+
+    def rank() -> list[uuid.UUID]:
+        shared = RawSQL(
+            "(SELECT count(*) FROM unnest(keyword_ids) k WHERE k = ANY(%s))"
+            " + (SELECT count(*) FROM unnest(theme_ids) t WHERE t = ANY(%s))",
+            (keywords, themes),
+        )
+        return list(
+            ReadItem.objects.filter(language=language)
+            .exclude(translation_key=translation_key)
+            .filter(Q(keyword_ids__overlap=keywords) | Q(theme_ids__overlap=themes))
+            .annotate(shared=shared)
+            .order_by("-shared", "-first_published_at", "page_id")
+            .values_list("translation_key", flat=True)[:limit]
+        )
+
+    key_parts = ["related", translation_key, language, sorted(keywords), sorted(themes), limit]
+    return cards(language, cached(key_parts, rank, timeout=3600), base)
