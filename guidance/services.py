@@ -245,16 +245,12 @@ def card_extras(
     page_ids: list[int], request: HttpRequest | None = None
 ) -> dict[int, dict[str, Any]]:
     """{page id: {"image", "breadcrumbs"}} for content pages shown outside listings (search
-    hits): the main image as on a card and the crumbs in the page's own language, as
-    ``serializers.card`` gives them. Three queries whatever the number of pages."""
-
-    pages = queries.with_card_relations(ContentPage.objects.filter(pk__in=list(page_ids)))
+    hits): the main image as on a card and the crumbs in the page's own language, from the
+    read model's cards. One query whatever the number of pages."""
+    cards = read_model.cards_by_page(page_ids, read_model.origin(request))
     return {
-        page.pk: {
-            "image": serializers.hero_image(page, queries.CARD_RENDITIONS, request),
-            "breadcrumbs": queries.breadcrumbs_for(page.path, page.locale.language_code),
-        }
-        for page in pages
+        pk: {"image": card["image"], "breadcrumbs": card["breadcrumbs"]}
+        for pk, card in cards.items()
     }
 
 
@@ -272,10 +268,13 @@ def cards(
     return serializers.cards(pages, language, request)
 
 
-def detail(page: ContentPage, language: str, request: HttpRequest | None = None) -> dict[str, Any]:
-    """The item as ``GET /api/v1/content/{id}/`` shows it (``ContentDetailOut``, without related
-    items), for other apps that present it in another format."""
-    return serializers.detail(page, language, request)
+def item_detail(
+    language: str, request: HttpRequest | None = None, **lookup: Any
+) -> dict[str, Any] | None:
+    """A visible item as ``GET /api/v1/content/{id}/`` shows it (``ContentDetailOut``), looked up
+    by ``page_id``, ``translation_key`` or ``path``, from the read model; None when nothing
+    visible matches."""
+    return read_model.detail(language, read_model.origin(request), **lookup)
 
 
 def cards_for_keys(

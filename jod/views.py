@@ -9,6 +9,7 @@ reason phrase (the frontend shows only ``statusText``).
 
 import functools
 import json
+import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -254,17 +255,18 @@ def _structured_contents(request: HttpRequest, site_id: int) -> HttpResponse:
     data = catalogue()
     offset = (page - 1) * page_size
     if text:
-        total, pages = _search(request, text, clauses, sort, language, page_size, offset, data)
+        total, keys = _search(request, text, clauses, sort, language, page_size, offset, data)
     else:
         queryset = _ordered(
             _filtered(queries.visible_content(language), clauses, data), sort, language
         )
         total = queryset.count()
-        pages = list(queries.with_card_relations(queryset)[offset : offset + page_size])
+        keys = list(queryset.values_list("translation_key", flat=True)[offset : offset + page_size])
     base = _base(request)
+    # The cards come from the read model, rendered once per change: one query for the page.
     items = [
         structured_content(card, data, base, full=False)
-        for card in services.cards(pages, language, request)
+        for card in services.cards_for_keys(keys, language, request)
     ]
     return _json(
         {
@@ -288,9 +290,9 @@ def _search(
     limit: int,
     offset: int,
     data: Catalogue,
-) -> tuple[int, list[ContentPage]]:
-    """A text search in relevance order, with the keyword filter the frontend's search page
-    sends (``any(t:t eq A or t eq B)`` of tags)."""
+) -> tuple[int, list[uuid.UUID]]:
+    """A text search in relevance order (the items' translation keys), with the keyword filter
+    the frontend's search page sends (``any(t:t eq A or t eq B)`` of tags)."""
     if sort:
         raise UnsupportedFilter("search results are in relevance order; sort is not supported")
     slugs = []
@@ -313,7 +315,7 @@ def _search(
     # crumbs, highlights) would be work thrown away.
     result = search_services.ranked(query)
     ids = [hit["object_id"] for hit in result["hits"]]
-    found = {p.pk: p for p in queries.with_card_relations(ContentPage.objects.filter(pk__in=ids))}
+    found = dict(ContentPage.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
     return result["count"], [found[pk] for pk in ids if pk in found]
 
 
@@ -324,10 +326,9 @@ def structured_content_by_id(request: HttpRequest, content_id: str) -> HttpRespo
     if not content_id.isdigit() or len(content_id) > 18:
         raise ApiError(400, "invalid_parameter", f"Unsupported id: {content_id[:50]}")
     language = _language(request)
-    page = queries.content_detail(language, page_id=int(content_id))
-    if page is None:
+    detail = services.item_detail(language, request, page_id=int(content_id))
+    if detail is None:
         raise Http404(f"No structured content {content_id}")
-    detail = services.detail(page, language, request)
     return _json(structured_content(detail, catalogue(), _base(request), full=True))
 
 

@@ -24,6 +24,7 @@ from guidance.read_model.build import (
 from guidance.read_model.rows import finish
 from guidance.read_model.serve import (
     cards,
+    cards_by_page,
     detail,
     listing,
     origin,
@@ -36,6 +37,7 @@ __all__ = [
     "Outcome",
     "all_keys",
     "cards",
+    "cards_by_page",
     "check",
     "detail",
     "finish",

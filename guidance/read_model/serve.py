@@ -64,6 +64,19 @@ def cards(language: str, keys: Sequence[uuid.UUID], base: str) -> list[dict[str,
     return [finish_values(card, due, approved, base) for _key, card, due, approved in found]
 
 
+def cards_by_page(page_ids: Sequence[int], base: str) -> dict[int, dict[str, Any]]:
+    """{page id: its card} for pages of any language (search hits): one query. A page served in
+    several languages (a Finnish page is English's fallback) has the same image and the same
+    breadcrumbs (in its own language) in each row, so any of its rows will do."""
+    rows = (
+        ReadItem.objects.filter(page_id__in=list(page_ids))
+        .order_by("page_id")
+        .distinct("page_id")
+        .values_list("page_id", *_SERVED)
+    )
+    return {pk: finish_values(card, due, approved, base) for pk, card, due, approved in rows}
+
+
 def detail(
     language: str,
     base: str,
@@ -75,7 +88,15 @@ def detail(
     """One item as ``ContentDetailOut``, found by a page id (of any language version), its key
     or a frontend path (in any language); None when nothing visible matches. At most three
     queries: the id's key, the row and its related items."""
-    rows = ReadItem.objects.filter(language=language)
+    rows = ReadItem.objects.filter(language=language).only(
+        "translation_key",
+        "url_paths",
+        "keyword_ids",
+        "theme_ids",
+        "detail",
+        "next_review_due",
+        "last_approved_at",
+    )
     if path is not None:
         row = _at_path(rows, path, language)
     else:
