@@ -145,35 +145,25 @@ def recreate_database(database_url):
         conn.execute(sql.SQL("CREATE DATABASE {}").format(name))
 
 
+def timed_command(env, *command, quiet_errors=True):
+    """Seconds a ``manage.py`` command takes (its output is not shown)."""
+    started = time.perf_counter()
+    stderr = subprocess.DEVNULL if quiet_errors else None
+    run([PY, "manage.py", *command], env, stdout=subprocess.DEVNULL, stderr=stderr)
+    return round(time.perf_counter() - started, 1)
+
+
 def prepare_database(args, env, items):
     recreate_database(args.database_url)
     run([PY, "manage.py", "migrate", "--no-input", "-v0"], env)
-    started = time.perf_counter()
-    run([PY, "manage.py", "seed_demo", "--scale", str(items)], env, stdout=subprocess.DEVNULL)
-    seeded = time.perf_counter() - started
-    started = time.perf_counter()
-    run(
-        [PY, "manage.py", "rebuild_search_index"],
-        env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    indexed = time.perf_counter() - started
-    rendered = None
-    if (ROOT / "guidance/management/commands/rebuild_read_model.py").exists():  # not before it
-        started = time.perf_counter()
-        run(
-            [PY, "manage.py", "rebuild_read_model"],
-            env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        rendered = time.perf_counter() - started
-    return {
-        "seed_seconds": round(seeded, 1),
-        "index_seconds": round(indexed, 1),
-        "read_model_seconds": round(rendered, 1) if rendered is not None else "—",
+    timings = {
+        "seed_seconds": timed_command(env, "seed_demo", "--scale", str(items), quiet_errors=False),
+        "index_seconds": timed_command(env, "rebuild_search_index"),
+        "read_model_seconds": "—",
     }
+    if (ROOT / "guidance/management/commands/rebuild_read_model.py").exists():  # not before it
+        timings["read_model_seconds"] = timed_command(env, "rebuild_read_model")
+    return timings
 
 
 def start_server(env, port):
