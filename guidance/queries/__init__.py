@@ -21,6 +21,8 @@ from guidance.queries.items import (
     content_detail,
     item_key,
     last_approvals,
+    path_candidates,
+    path_rank,
     published_locales,
     translation_key_at,
 )
@@ -78,6 +80,8 @@ __all__ = [
     "home_url_path",
     "item_key",
     "last_approvals",
+    "path_candidates",
+    "path_rank",
     "locale_ids",
     "most_viewed_keys",
     "popularity_annotation",

@@ -75,20 +75,27 @@ def item_key(
 def translation_key_at(path: str, language: str) -> uuid.UUID | None:
     """The item at a frontend path in any language (a Swedish path asked for in Finnish finds
     the item, served in Finnish); the requested language's own path first."""
-    relative = path.strip("/")
-    homes = {code: home[0] for code, home in site_structure()["homes"].items() if home}
-    candidates = {f"{home}{relative}/": code for code, home in homes.items()}
+    candidates = path_candidates(path)
     rows = public(ContentPage.objects.live().filter(url_path__in=candidates)).values_list(
         "url_path", "translation_key"
     )
-    preference = [language, default_language()]
-    ranked = sorted(
-        rows,
-        key=lambda row: (
-            preference.index(candidates[row[0]]) if candidates[row[0]] in preference else 2
-        ),
-    )
+    ranked = sorted(rows, key=lambda row: path_rank([row[0]], candidates, language))
     return ranked[0][1] if ranked else None
+
+
+def path_candidates(path: str) -> dict[str, str]:
+    """{Wagtail url_path: language} a frontend path could be, one per language's home."""
+    relative = path.strip("/")
+    homes = {code: home[0] for code, home in site_structure()["homes"].items() if home}
+    return {f"{home}{relative}/": code for code, home in homes.items()}
+
+
+def path_rank(url_paths: Iterable[str], candidates: dict[str, str], language: str) -> int:
+    """How well a page found at ``url_paths`` matches: the requested language's own path
+    first (0), then Finnish's (1), then any other (2)."""
+    preference = [language, default_language()]
+    matched = [candidates[p] for p in url_paths if p in candidates]
+    return min((preference.index(c) if c in preference else 2 for c in matched), default=2)
 
 
 def published_locales(language: str, **lookup: Any) -> list[str]:

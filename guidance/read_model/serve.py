@@ -100,12 +100,9 @@ def detail(
     if path is not None:
         row = _at_path(rows, path, language)
     else:
-        if page_id is not None:
-            translation_key = (
-                ContentPage.objects.filter(pk=page_id)
-                .values_list("translation_key", flat=True)
-                .first()
-            )
+        translation_key = queries.item_key(
+            language, page_id=page_id, translation_key=translation_key
+        )
         row = rows.filter(translation_key=translation_key).first() if translation_key else None
     if row is None:
         return None
@@ -116,18 +113,12 @@ def detail(
 
 def _at_path(rows: Any, path: str, language: str) -> ReadItem | None:
     """The row at a frontend path in any language, the requested language's own path first,
-    then Finnish's."""
-    relative = path.strip("/")
-    homes = {code: home[0] for code, home in queries.site_structure()["homes"].items() if home}
-    candidates = {f"{home}{relative}/": code for code, home in homes.items()}
-    preference = [language, queries.default_language()]
-
-    def rank(row: ReadItem) -> int:
-        matched = [candidates[p] for p in row.url_paths if p in candidates]
-        return min((preference.index(c) if c in preference else 2) for c in matched)
-
+    then Finnish's (``queries.path_rank``, the rule the page-based lookup uses too)."""
+    candidates = queries.path_candidates(path)
     found = list(rows.filter(url_paths__overlap=list(candidates))[:5])
-    return min(found, key=rank) if found else None
+    if not found:
+        return None
+    return min(found, key=lambda row: queries.path_rank(row.url_paths, candidates, language))
 
 
 def related_to(page: ContentPage, language: str, base: str) -> list[dict[str, Any]]:
