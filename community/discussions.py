@@ -40,9 +40,9 @@ from community.models import (
     User,
 )
 from community.names import contains_link
-from community.notifications import notify_followers
 from community.people import Viewer, is_verified_member
-from community.search_source import reindex_threads, reindex_threads_soon
+from community.search_source import reindex_threads
+from community.tasks import after_new_post
 from guidance.services import is_visible_item, visible_item_exists
 
 MODERATE_PERMISSION = "community.moderate_discussions"
@@ -115,24 +115,23 @@ def visible_thread(
     """One thread ``viewer`` may see, or None. The content rule is checked on the thread in
     hand, so reading or replying in an area's thread costs no visibility query at all."""
     threads = queryset if queryset is not None else Thread.objects.all()
-    moderator = is_moderator(viewer)
-    if not moderator:
-        threads = threads.filter(hidden=False)
     thread = threads.filter(pk=thread_id).first()
-    if thread is None or (not moderator and not _about_visible_content(thread)):
+    if thread is None:
         return None
+    # Whether the viewer moderates (two permission queries) is asked only of a thread the
+    # public may not see: replying in an ordinary thread does not pay for it.
+    if thread.hidden or not _about_visible_content(thread):
+        return thread if is_moderator(viewer) else None
     return thread
 
 
 def visible_post(viewer: Viewer | None, post_id: int) -> Post | None:
     """One post ``viewer`` may see (not deleted, not hidden, in a visible thread), or None."""
-    posts = Post.objects.select_related("thread").filter(pk=post_id, deleted=False)
-    moderator = is_moderator(viewer)
-    if not moderator:
-        posts = posts.filter(hidden=False, thread__hidden=False)
-    post = posts.first()
-    if post is None or (not moderator and not _about_visible_content(post.thread)):
+    post = Post.objects.select_related("thread").filter(pk=post_id, deleted=False).first()
+    if post is None:
         return None
+    if post.hidden or post.thread.hidden or not _about_visible_content(post.thread):
+        return post if is_moderator(viewer) else None
     return post
 
 
@@ -353,10 +352,9 @@ def _reindex(thread: Thread) -> None:
     reindex_threads([thread.pk])
 
 
-def _index_new_post(thread: Thread) -> None:
-    """In the task worker: new text only adds to what search finds, so the poster does not wait
-    for the thread's document to be rebuilt (search.sources)."""
-    reindex_threads_soon([thread.pk])
+def _follow(thread: Thread, user: User) -> None:
+    """The poster follows the thread: one INSERT that leaves an existing follow as it is."""
+    Follow.objects.bulk_create([Follow(thread=thread, user=user)], ignore_conflicts=True)
 
 
 def create_thread(
@@ -392,13 +390,13 @@ def create_thread(
             thread = Thread.objects.create(
                 area=area, content_key=content_key, title=title, author=user, language=language
             )
-            Post.objects.create(
+            post = Post.objects.create(
                 thread=thread, author=user, body=cleaned, idempotency_key=idempotency_key
             )
-            Follow.objects.get_or_create(thread=thread, user=user)
+            _follow(thread, user)
+            after_new_post.enqueue(post.pk, notify=False)  # committed with the post
     except IntegrityError:  # the same Idempotency-Key raced in: the first one stands
         return Post.objects.get(author=user, idempotency_key=idempotency_key).thread, False
-    _index_new_post(thread)
     return thread, True
 
 
@@ -442,14 +440,12 @@ def reply(
                 idempotency_key=idempotency_key,
             )
             Thread.objects.filter(pk=thread.pk).update(last_post_at=post.created_at)
-            Follow.objects.get_or_create(thread=thread, user=user)
+            _follow(thread, user)
+            # Search and the followers' emails, in the worker; the task row commits with the
+            # post, so the worker never sees a post that was rolled back (community.tasks).
+            after_new_post.enqueue(post.pk, notify=True)
     except IntegrityError:
         return Post.objects.get(author=user, idempotency_key=idempotency_key), False
-
-    # The task row commits with the post (django-tasks' database backend), so the worker
-    # never sees a post that was rolled back.
-    notify_followers(post.pk)
-    _index_new_post(thread)
     return post, True
 
 

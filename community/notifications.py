@@ -48,11 +48,6 @@ def _send(user, subject, template, context, unsubscribe=None):
     EmailMessage(subject, body, to=[user.email], headers=headers).send(fail_silently=False)
 
 
-def notify_followers(post_id):
-    """Queue one email per follower (not the author) who wants replies by email."""
-    send_reply_notifications.enqueue(post_id)
-
-
 def send_reply_emails(post_id):
     post = Post.objects.select_related("thread", "author").filter(pk=post_id).first()
     if post is None or post.hidden or post.deleted:
@@ -157,11 +152,6 @@ def tell_author(post, action, note=""):
 
 
 # --- Background tasks (django-tasks) --------------------------------------------------------
-
-
-@task()
-def send_reply_notifications(post_id):
-    return send_reply_emails(post_id)
 
 
 @task()

@@ -1,19 +1,28 @@
 """Discussion threads in the search index: community's document source (``search.sources``).
 
-Only visible threads about visible items, and only their visible posts, are indexed. Every
-change to a thread reindexes it. A new thread or reply only adds text, so it is indexed by the
-task worker once it has committed (``reindex_threads_soon``: the poster never waits for the
-Finnish analysis of the whole thread); anything that takes text away (an edit, a delete, hiding,
-moderation, an erased account) is reindexed at once (``reindex_threads``), so it leaves search
-before the answer is sent.
+Only visible threads about visible items, and only their visible posts, are indexed. A new
+thread or reply only adds text, so the task worker indexes it once it has committed
+(``index_new_post``: the post's words are appended to the thread's document, so neither the
+poster nor the worker waits for the Finnish analysis of the whole thread). Anything that takes
+text away (an edit, a delete, hiding, moderation, an erased account) reindexes the thread at
+once (``reindex_threads``), so it leaves search before the answer is sent.
 """
 
-from django_tasks import task
+from django.db import transaction
+from django.db.models import Q
 
 from cms.sanitising import plain_text
 from community.models import Post, Thread
 from guidance.services import visible_item_keys
-from search.sources import MAX_TEXT, DocumentSource, IndexedDocument, register, reindex
+from search.sources import (
+    MAX_TEXT,
+    DocumentSource,
+    IndexedDocument,
+    append,
+    register,
+    reindex,
+    touch,
+)
 
 THREAD = "thread"
 # A long thread is found by its title and its first posts; capping keeps each reply's
@@ -74,16 +83,50 @@ def reindex_threads(ids) -> int:
     return reindex(THREAD, ids)
 
 
-@task()
-def reindex_threads_task(thread_ids: list[int]) -> int:
-    return reindex_threads(thread_ids)
+def index_new_post(post_id: int) -> None:
+    """Bring a new post into its thread's document (in the task worker, after the post
+    committed). The work is the same for the first reply and the thousandth: a post among the
+    first ``POSTS_INDEXED`` has its words appended, a later one only moves the thread's date.
+    Whatever the short way cannot do (a new thread, a post whose task runs after a later one's,
+    a thread about an item no longer public) reindexes the whole thread.
+
+    The post's row stays locked until the document is written, so hiding or editing it waits
+    and its own reindex runs after this one, never before."""
+    with transaction.atomic():
+        post = (
+            Post.objects.select_for_update(no_key=True, of=("self",))
+            .select_related("thread")
+            .filter(pk=post_id)
+            .first()
+        )
+        if post is None or post.hidden or post.deleted:
+            return  # taking it away reindexed the thread already
+        thread = post.thread
+        if _indexed_as_is(thread):
+            before = Q(created_at__lt=post.created_at) | Q(
+                created_at=post.created_at, pk__lt=post.pk
+            )
+            earlier = (
+                Post.objects.filter(before, thread_id=thread.pk, hidden=False, deleted=False)
+                .values("pk")[:POSTS_INDEXED]
+                .count()
+            )
+            if earlier >= POSTS_INDEXED:
+                done = touch(THREAD, thread.pk, post.created_at)
+            else:
+                text = plain_text(post.body)
+                done = append(THREAD, thread.pk, thread.language, text, post.created_at)
+            if done:
+                return
+        reindex_threads([thread.pk])
 
 
-def reindex_threads_soon(ids) -> None:
-    """Reindex ``ids`` in the task worker. Called after the change has committed (so the worker
-    reads it); a task row lost with a crash in between leaves the thread as the last reindex
-    saw it until the next change or ``rebuild_search_index``."""
-    reindex_threads_task.enqueue(list(ids))
+def _indexed_as_is(thread: Thread) -> bool:
+    """Whether the thread's document may be extended rather than rewritten: the thread is
+    still one the public may find (an area's thread costs no query)."""
+    if thread.hidden:
+        return False
+    return thread.content_key is None or bool(visible_item_keys({thread.content_key}))
 
 
 def register_source() -> None:

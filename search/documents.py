@@ -5,6 +5,7 @@ live and not under a view restriction. Vectors are computed in PostgreSQL from t
 (see ``search.analysis``) in the same statement that writes the row.
 """
 
+import datetime
 import html
 from dataclasses import dataclass, field
 
@@ -216,6 +217,61 @@ def write_documents(docs, finnish="voikko"):
         cursor.executemany(_UPSERT, [_row_params(doc, finnish) for doc in docs])
         spelling.add_terms([(doc.object_type, doc.object_id) for doc in docs])
     bump_named_version("search")
+
+
+# A new post at the end of a discussion: its words join the body (weight C) of the thread's
+# document, analysed alone and appended. ``tsvector || tsvector`` shifts the right side's
+# positions past the left side's last one, as ``to_tsvector`` of the joined text would number
+# them, so the result is the document a full rewrite would make (for Swedish and English up to
+# trailing stop words). Guarded: only a document last updated before the post, and only while
+# the text stays under MAX_TEXT; anything else is the caller's cue to rewrite the document.
+_APPEND = f"""
+UPDATE {SearchDocument._meta.db_table} SET
+    text = text || ' ' || %s,
+    vector = vector || setweight(to_tsvector(%s::regconfig, %s), 'C'),
+    exact_vector = exact_vector || setweight(to_tsvector('simple', %s), 'C'),
+    updated_at = %s
+WHERE object_type = %s AND object_id = %s AND updated_at < %s
+    AND length(text) + 1 + length(%s) <= {MAX_TEXT}
+"""
+_TOUCH = f"""
+UPDATE {SearchDocument._meta.db_table} SET updated_at = %s
+WHERE object_type = %s AND object_id = %s AND updated_at < %s
+"""
+
+
+def append_text(
+    object_type: str,
+    object_id: int,
+    language: str,
+    text: str,
+    updated_at: datetime.datetime,
+    finnish: str = "voikko",
+) -> bool:
+    """Append ``text`` to the body of an indexed document last updated before ``updated_at``.
+    Returns False when there is no such document or the text would pass MAX_TEXT."""
+    config, analysed = index_text(language, text, finnish)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            _APPEND,
+            [text, config, analysed, text, updated_at, object_type, object_id, updated_at, text],
+        )
+        if not cursor.rowcount:
+            return False
+        spelling.add_terms([(object_type, object_id)])
+    bump_named_version("search")
+    return True
+
+
+def touch_document(object_type: str, object_id: int, updated_at: datetime.datetime) -> bool:
+    """Set the last-updated time of an indexed document whose text stays as it is (a post past
+    the part of a thread that is indexed). False when there is no document older than that."""
+    with connection.cursor() as cursor:
+        cursor.execute(_TOUCH, [updated_at, object_type, object_id, updated_at])
+        touched = bool(cursor.rowcount)
+    if touched:
+        bump_named_version("search")  # results sorted or shown by date
+    return touched
 
 
 def remove_documents(object_type, object_ids):

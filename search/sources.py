@@ -8,15 +8,32 @@ A public module of ``search``, with ``IndexedDocument`` and ``MAX_TEXT`` (the sh
 document and the cap on its text).
 """
 
+import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from cms.progress import Progress
 from search import elasticsearch
-from search.documents import MAX_TEXT, IndexedDocument, remove_documents, write_documents
+from search.documents import (
+    MAX_TEXT,
+    IndexedDocument,
+    append_text,
+    remove_documents,
+    touch_document,
+    write_documents,
+)
 from search.models import SearchDocument
 
-__all__ = ["MAX_TEXT", "DocumentSource", "IndexedDocument", "register", "reindex", "sources"]
+__all__ = [
+    "MAX_TEXT",
+    "DocumentSource",
+    "IndexedDocument",
+    "append",
+    "register",
+    "reindex",
+    "sources",
+    "touch",
+]
 
 BATCH_SIZE = 200
 
@@ -64,6 +81,28 @@ def reindex(
     if mirror and object_ids:
         elasticsearch.after_change([(object_type, pk) for pk in object_ids])
     return written
+
+
+def append(
+    object_type: str, object_id: int, language: str, text: str, updated_at: datetime.datetime
+) -> bool:
+    """Add ``text`` to the end of an indexed object's body without rewriting the rest (a new
+    post in a thread: the work per post stays the same however long the thread grows).
+    Returns False when the document is missing, was updated at or after ``updated_at``, or
+    would grow past ``MAX_TEXT``: the caller then calls ``reindex``."""
+    if not append_text(object_type, object_id, language, text, updated_at):
+        return False
+    elasticsearch.after_change([(object_type, object_id)])
+    return True
+
+
+def touch(object_type: str, object_id: int, updated_at: datetime.datetime) -> bool:
+    """Move an indexed object's last-updated time to ``updated_at`` when its text does not
+    change. Returns False when there is no document older than that (then ``reindex``)."""
+    if not touch_document(object_type, object_id, updated_at):
+        return False
+    elasticsearch.after_change([(object_type, object_id)])
+    return True
 
 
 def rebuild_source(
