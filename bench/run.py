@@ -35,6 +35,7 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -249,18 +250,42 @@ def peak_rss_mb(pids):
 
 
 WRK_LUA = """
+-- Every request of an "uncached" scenario must be new to the server's cache: its {n} is made
+-- of this load's own tag (RUN_TAG, new for every wrk run), the wrk thread and a counter. (Two
+-- threads counting alike, or a run repeating the last one's numbers, would be served from the
+-- cache and measure it instead.) Responses the cache answered are counted and reported.
+local threads = {}
+local made = 0
+setup = function(thread)
+  made = made + 1
+  thread:set("id", made)
+  table.insert(threads, thread)
+end
 counter = 0
+hits = 0
 queries = { QUERY_LIST }
 mistyped = { MISTYPED_LIST }
 request = function()
   counter = counter + 1
-  local path = string.gsub(wrk.path, "{n}", tostring(counter) .. "-" .. tostring(math.random(1, 1000000000)))
+  local path = string.gsub(wrk.path, "{n}", "RUN_TAG-" .. tostring(id) .. "-" .. tostring(counter))
   -- "%" starts a capture reference in gsub's replacement: double it (the queries are URL-encoded)
   local query = string.gsub(queries[math.random(1, #queries)], "%%", "%%%%")
   path = string.gsub(path, "{q}", query)
   local typo = string.gsub(mistyped[math.random(1, #mistyped)], "%%", "%%%%")
   path = string.gsub(path, "{t}", typo)
   return wrk.format(nil, path)
+end
+response = function(status, headers, body)
+  if headers["X-Cache"] == "hit" then
+    hits = hits + 1
+  end
+end
+done = function(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do
+    total = total + thread:get("hits")
+  end
+  io.write("cache hits: " .. tostring(total) .. "\\n")
 end
 """.replace(
     "QUERY_LIST", ", ".join(json.dumps(urllib.parse.quote(q)) for q in SEARCH_QUERIES)
@@ -294,7 +319,8 @@ def load(port, path, args, workdir, fixtures):
         )
     else:
         script = workdir / ("post.lua" if method_post else "get.lua")
-        script.write_text(WRK_POST_LUA % json.dumps(GRAPHQL_BODY) if method_post else WRK_LUA)
+        get_lua = WRK_LUA.replace("RUN_TAG", uuid.uuid4().hex[:12])
+        script.write_text(WRK_POST_LUA % json.dumps(GRAPHQL_BODY) if method_post else get_lua)
     output = subprocess.run(
         [
             "wrk",
@@ -329,8 +355,11 @@ def parse_wrk(output):
     errors += int(non_2xx.group(1)) if non_2xx else 0
     # wrk prints p50/p90/p99; p95 is interpolated between p90 and p99.
     p90, p99 = millis(percentiles["90"]), millis(percentiles["99"])
+    hits = re.search(r"^cache hits: (\d+)", output, re.MULTILINE)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        # the share of answers the server-side response cache gave (GET scenarios)
+        "cache_hit_rate": round(int(hits.group(1)) / max(requests, 1), 4) if hits else 0.0,
         "p50_ms": round(millis(percentiles["50"]), 2),
         "p95_ms": round(p90 + (p99 - p90) * 5 / 9, 2),
         "p99_ms": round(p99, 2),

@@ -90,6 +90,11 @@ def test_every_bench_scenario_answers_on_a_small_catalogue(client, catalogue):
         assert response.status_code == 200, (name, response.status_code)
 
 
+def test_wrk_reports_the_cache_hits():
+    result = parse_wrk(WRK_OUTPUT + "cache hits: 306\n")
+    assert result["cache_hit_rate"] == 0.5
+
+
 def test_search_scenario_rotates_url_encoded_finnish_queries():
     assert '"ty%C3%B6nhakijoille"' in WRK_LUA
     assert len(SEARCH_QUERIES) >= 10
@@ -137,6 +142,9 @@ def test_harness_runs_end_to_end_on_a_tiny_catalogue(tmp_path):
         assert row["rps"] > 0, name
         assert row["error_rate"] == 0, name
         assert row["peak_rss_mb"] > 0, name
+        if "uncached" in name:  # each request new to the server's cache, in every thread
+            assert row["cache_hit_rate"] == 0, name
+    assert scenarios["listing limit 20"]["cache_hit_rate"] > 0.5
     assert results[0]["peak_rss_mb_per_worker"] == max(r["peak_rss_mb"] for r in scenarios.values())
     assert scenarios["listing limit 20"]["sql_queries"] > 0
     assert results[0]["seed_seconds"] > 0
