@@ -2,6 +2,7 @@
 
 import functools
 import hashlib
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -60,11 +61,33 @@ def respond(shape: Any, data: Any, *, status: int = 200, omit_none: bool = False
     fails here, in the tests, rather than in a client. ``omit_none`` leaves out fields that are
     None, for clients that expect absent fields to be absent."""
     adapter = _adapter(shape)
-    return HttpResponse(
-        adapter.dump_json(adapter.validate_python(data), exclude_none=omit_none),
-        content_type="application/json; charset=utf-8",
-        status=status,
+    return _json_response(
+        adapter.dump_json(adapter.validate_python(data), exclude_none=omit_none), status
     )
+
+
+def respond_stored(shape: Any, data: Any, *, stored: str | None = None) -> HttpResponse:
+    """``respond`` for an answer made of rows the read model checked against their shape when
+    it wrote them (``guidance.read_model``): the stored part, ``data[stored]`` (or all of
+    ``data`` when ``stored`` is None), is written as it is instead of being checked again on
+    every read, which was a fifth of an uncached listing's time; the rest of ``data`` is
+    checked against ``shape`` as ``respond`` checks it. The bytes are those ``respond`` would
+    write (compact JSON, UTF-8 unescaped, the stored fields in their stored order)."""
+    if stored is None:
+        return _json_response(_dumps(data))
+    adapter = _adapter(shape)
+    head = adapter.dump_json(adapter.validate_python({**data, stored: []}))
+    marker = f'"{stored}":[]'.encode()
+    body = head.replace(marker, f'"{stored}":'.encode() + _dumps(data[stored]), 1)
+    return _json_response(body)
+
+
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _json_response(body: bytes, status: int = 200) -> HttpResponse:
+    return HttpResponse(body, content_type="application/json; charset=utf-8", status=status)
 
 
 def respond_for(request: HttpRequest, shape: Any, data: Any) -> HttpResponse:

@@ -9,7 +9,7 @@ from ninja.decorators import decorate_view
 from pydantic import Field
 
 from cms.api_errors import ApiError
-from cms.http import cache_public_get, private_response, respond
+from cms.http import cache_public_get, private_response, respond, respond_stored
 from cms.locales import resolve_locale
 from cms.params import LocaleParam
 from cms.throttling import ClientThrottle
@@ -49,7 +49,7 @@ def featured(
     language = resolve_locale(request, locale)
     keys = queries.featured_keys(language, section)
     cards = read_model.cards(language, keys, read_model.origin(request))
-    return respond(FeaturedOut, {"locale": language, "items": cards})
+    return respond_stored(FeaturedOut, {"locale": language, "items": cards}, stored="items")
 
 
 @router.get("/content/", response=ContentListOut, summary="List content items")
@@ -63,7 +63,7 @@ def list_content(request: HttpRequest, params: Query[ListingParams]) -> HttpResp
     count, cards = read_model.listing(
         language, filters, params.ordering, params.limit, params.offset, read_model.origin(request)
     )
-    return respond(
+    return respond_stored(
         ContentListOut,
         {
             "locale": language,
@@ -72,6 +72,7 @@ def list_content(request: HttpRequest, params: Query[ListingParams]) -> HttpResp
             "offset": params.offset,
             "items": cards,
         },
+        stored="items",
     )
 
 
@@ -93,7 +94,7 @@ def _detail(request: HttpRequest, language: str, **lookup: Any) -> HttpResponse:
                 ],
             )
         raise Http404("No published content item matches.")
-    return respond(ContentDetailOut, data)
+    return respond_stored(ContentDetailOut, data)
 
 
 @router.get(

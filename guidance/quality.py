@@ -108,8 +108,9 @@ def latest_approval_subquery():
     )
 
 
-def quality_status(last_approved_at, next_review_due):
-    if next_review_due and next_review_due < timezone.localdate():
+def quality_status(last_approved_at, next_review_due, today=None):
+    """``today``: the local date, when the caller has it already (a listing asks once)."""
+    if next_review_due and next_review_due < (today or timezone.localdate()):
         return "review_overdue"
     if last_approved_at:
         return "approved"

@@ -42,7 +42,8 @@ def resolve_filters(queryset: QuerySet[ReadItem], filters: ContentFilters) -> Qu
             for path in container_paths(page_id, parameter):
                 condition |= Q(tree_path__startswith=path)
             queryset = queryset.filter(condition)
-    vocab = vocabularies()
+    # The vocabularies (one cache read and a large unpickling) only when a term is asked for.
+    vocab = vocabularies() if any(filters.terms.values()) else {}
     parameter_of = {taxonomy: parameter for parameter, taxonomy in TAXONOMY_PARAMS.items()}
     for taxonomy, slugs in filters.terms.items():
         if not slugs:

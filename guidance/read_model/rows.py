@@ -22,12 +22,14 @@ def finish_values(
     next_review_due: datetime.date | None,
     last_approved_at: datetime.datetime | None,
     base: str,
+    today: datetime.date | None = None,
 ) -> dict[str, Any]:
     """Stored JSON ``text`` as served now (the row's columns as arguments, for listings that
-    read them as tuples)."""
+    read them as tuples; ``today``, the local date, asked once for a whole listing)."""
+    today = today or timezone.localdate()
     data = json.loads(text.replace(ORIGIN_JSON, base) if ORIGIN_JSON in text else text)
-    status = quality_status(last_approved_at, next_review_due)
-    data["review_overdue"] = bool(next_review_due and next_review_due < timezone.localdate())
+    status = quality_status(last_approved_at, next_review_due, today)
+    data["review_overdue"] = bool(next_review_due and next_review_due < today)
     data["quality_status"] = status
     if "quality" in data:
         data["quality"]["status"] = status

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.http import HttpRequest
+from django.utils import timezone
 
 from cms.cache import cached
 from guidance import queries
@@ -50,7 +51,8 @@ def listing(
     if ordering in ("popular", "trending"):
         rows = queries.popularity_annotation(rows, ordering)
     page = rows.order_by(*ORDERINGS[ordering]).values_list(*_SERVED)[offset : offset + limit]
-    return count, [finish_values(card, due, approved, base) for card, due, approved in page]
+    today = timezone.localdate()
+    return count, [finish_values(card, due, approved, base, today) for card, due, approved in page]
 
 
 def cards(language: str, keys: Sequence[uuid.UUID], base: str) -> list[dict[str, Any]]:
@@ -61,7 +63,8 @@ def cards(language: str, keys: Sequence[uuid.UUID], base: str) -> list[dict[str,
     found = sorted(
         rows.values_list("translation_key", *_SERVED), key=lambda row: order.get(row[0], 0)
     )
-    return [finish_values(card, due, approved, base) for _key, card, due, approved in found]
+    today = timezone.localdate()
+    return [finish_values(card, due, approved, base, today) for _k, card, due, approved in found]
 
 
 def cards_by_page(page_ids: Sequence[int], base: str) -> dict[int, dict[str, Any]]:
@@ -74,7 +77,8 @@ def cards_by_page(page_ids: Sequence[int], base: str) -> dict[int, dict[str, Any
         .distinct("page_id")
         .values_list("page_id", *_SERVED)
     )
-    return {pk: finish_values(card, due, approved, base) for pk, card, due, approved in rows}
+    today = timezone.localdate()
+    return {pk: finish_values(card, due, approved, base, today) for pk, card, due, approved in rows}
 
 
 def detail(

@@ -242,3 +242,22 @@ def test_migrate_fills_an_empty_read_model(catalogue):
     ReadItem.objects.all().delete()
     call_command("migrate", verbosity=0)
     assert ReadItem.objects.filter(language="fi").count() == len(catalogue["items"])
+
+
+def test_stored_answers_are_the_bytes_a_checked_answer_would_be(client, catalogue):
+    """Listings and details are written from the stored JSON without checking it again: the
+    answer is byte for byte what checking it against the declared shape would write."""
+    from cms.http import respond, respond_stored
+    from guidance.queries import ContentFilters
+    from guidance.schemas import ContentDetailOut, ContentListOut
+
+    count, cards = read_model.listing("fi", ContentFilters(), "-published", 100, 0, "http://h")
+    listing = {"locale": "fi", "count": count, "limit": 100, "offset": 0, "items": cards}
+    stored = respond_stored(ContentListOut, listing, stored="items").content
+    assert stored == respond(ContentListOut, listing).content
+    assert len(cards) == count > 3
+    for item in cards:
+        detail = read_model.detail("fi", "http://h", page_id=item["id"])
+        assert respond_stored(ContentDetailOut, detail).content == (
+            respond(ContentDetailOut, detail).content
+        )
