@@ -11,10 +11,17 @@ dozens of times, and each Redis round trip and unpickling would otherwise be pai
 import contextlib
 import contextvars
 import hashlib
+import secrets
+import threading
+from collections import OrderedDict
+from typing import Any
 
 from django.core.cache import cache
 
 VERSION_KEY = "content-version"
+LOCAL_ENTRIES = 512
+_local: OrderedDict[str, Any] = OrderedDict()
+_local_lock = threading.Lock()
 _memo = contextvars.ContextVar("cache_memo", default=None)
 _MISSING = object()
 
@@ -62,14 +69,23 @@ def _memo_clear():
         memo.clear()
 
 
+def _first_version() -> int:
+    """A version counter starts at a number no earlier counter of the same name used: after the
+    cache is emptied (a Redis restart), values a worker keeps in memory under the old
+    counter's numbers (``cached(local=True)``) can never match again."""
+    return secrets.randbelow(2**52) + 1
+
+
 def _version(key):
     version = _memo_get(key)
     if version is not _MISSING:
         return version
     version = cache.get(key)
     if version is None:
-        version = 1
-        cache.add(key, version, timeout=None)
+        first = _first_version()
+        cache.add(key, first, timeout=None)
+        # another worker's add may have won; a cache that keeps nothing keeps nothing local
+        version = cache.get(key) or first
     _memo_set(key, version)
     return version
 
@@ -78,12 +94,26 @@ def _bump(key):
     try:
         cache.incr(key)
     except ValueError:
-        cache.set(key, 2, timeout=None)
+        cache.set(key, _first_version(), timeout=None)
     _memo_clear()
 
 
 def content_version():
     return _version(VERSION_KEY)
+
+
+def content_version_and(key: str) -> tuple[int, Any]:
+    """(the content version, the cached value at ``key``) in one round trip to the cache: a
+    public GET needs both before anything else (``cms.http.cache_public_get``). The version is
+    then remembered for the rest of the request, as ``content_version`` remembers it."""
+    version = _memo_get(VERSION_KEY)
+    if version is not _MISSING:
+        return version, cache.get(key)
+    found = cache.get_many([VERSION_KEY, key])
+    if VERSION_KEY not in found:
+        return _version(VERSION_KEY), found.get(key)
+    _memo_set(VERSION_KEY, found[VERSION_KEY])
+    return found[VERSION_KEY], found.get(key)
 
 
 def bump_content_version(**_kwargs):
@@ -95,19 +125,39 @@ def versioned_key(*parts):
     return f"v{content_version()}:{digest}"
 
 
-def cached(key_parts, build, timeout=300):
-    """Return the cached value for ``key_parts`` at the current content version, or build it."""
+def cached(key_parts, build, timeout=300, *, local=False):
+    """Return the cached value for ``key_parts`` at the current content version, or build it.
+
+    ``local``: keep it in this worker's memory too (``LOCAL_ENTRIES`` values at most, the
+    least recently used leaving first), for values nearly every request needs (the site
+    structure, the vocabularies, a listing's total): a request then pays the version read it
+    pays anyway, not a Redis round trip and an unpickling per value. The key holds the content
+    version, so a change makes the old value unreachable at once in every worker. Such a value
+    is shared by every request of the worker: never change it in place."""
     if timeout == 0:
         return build()
     key = versioned_key(*key_parts)
     value = _memo_get(key)
     if value is not _MISSING:
         return value
+    if local:
+        with _local_lock:
+            value = _local.get(key, _MISSING)
+            if value is not _MISSING:
+                _local.move_to_end(key)
+        if value is not _MISSING:
+            _memo_set(key, value)
+            return value
     value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, timeout)
     _memo_set(key, value)
+    if local:
+        with _local_lock:
+            _local[key] = value
+            while len(_local) > LOCAL_ENTRIES:
+                _local.popitem(last=False)
     return value
 
 

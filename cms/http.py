@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from pydantic import TypeAdapter
 
-from cms.cache import versioned_key
+from cms.cache import content_version_and
 
 PUBLIC_MAX_AGE = 60
 STALE_WHILE_REVALIDATE = 300
@@ -120,18 +120,30 @@ def cache_public_get(
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if request.method != "GET" or getattr(request, "preview", False):
                 return view(request, *args, **kwargs)
-            # (content, content type, ETag); "resp2" because the entries once held no ETag and a
-            # worker of the previous release must never read the new shape, nor this one the old.
-            key = "resp2:" + versioned_key(
-                request.scheme,
-                request.get_host(),
-                request.path,
-                request.META.get("QUERY_STRING", ""),
-                request.META.get("HTTP_ACCEPT_LANGUAGE", "")[:100],
+            # (content version, content, content type, ETag), under a key without the version:
+            # one round trip brings the version and the entry, and an entry of another version
+            # is a miss. "resp3": the entries' shape changed with each prefix, and a worker of
+            # another release must never read a shape it does not know.
+            key = (
+                "resp3:"
+                + hashlib.sha256(
+                    "|".join(
+                        [
+                            request.scheme or "",
+                            request.get_host(),
+                            request.path,
+                            request.META.get("QUERY_STRING", ""),
+                            request.META.get("HTTP_ACCEPT_LANGUAGE", "")[:100],
+                        ]
+                    ).encode()
+                ).hexdigest()[:32]
             )
-            cached = cache.get(key) if settings.API_SERVER_CACHE else None
-            if cached is not None:
-                content, content_type, etag = cached
+            if settings.API_SERVER_CACHE:
+                version, entry = content_version_and(key)
+            else:
+                version, entry = None, None
+            if entry is not None and entry[0] == version:
+                _version, content, content_type, etag = entry
                 response = HttpResponse(content, content_type=content_type)
                 response["ETag"] = etag  # stored with the body: a hit hashes nothing
                 response["X-Cache"] = "hit"
@@ -140,7 +152,8 @@ def cache_public_get(
             if response.status_code == 200 and settings.API_SERVER_CACHE:
                 etag = response.get("ETag") or _etag(response.content)
                 response["ETag"] = etag
-                cache.set(key, (response.content, response["Content-Type"], etag), timeout)
+                entry = (version, response.content, response["Content-Type"], etag)
+                cache.set(key, entry, timeout)
                 response["X-Cache"] = "miss"
             return public_response(request, response)
 

@@ -129,7 +129,7 @@ def site_structure() -> dict[str, Any]:
         }
         return structure
 
-    return cached(["site-structure"], build, timeout=3600)
+    return cached(["site-structure"], build, timeout=3600, local=True)
 
 
 def frontend_path(url_path: str, home_url_path: str) -> str:

@@ -58,7 +58,7 @@ def vocabularies() -> dict[str, Vocabulary]:
             result[api_name] = {"by_key": by_key, "id_key": id_key, "slug_key": slug_key}
         return result
 
-    return cached(["vocabularies"], build, timeout=3600)
+    return cached(["vocabularies"], build, timeout=3600, local=True)
 
 
 def term_label(vocab: Vocabulary, key: str, language: str) -> dict[str, str]:

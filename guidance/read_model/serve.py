@@ -47,7 +47,9 @@ def listing(
     if ordering in CURATED_ORDERINGS and filters.section is None and filters.topic is None:
         # Editors keep some items (or whole topics) out of the newest and popular listings.
         rows = rows.filter(listed=True)
-    count = cached(["listing-count", language, ordering, repr(filters)], rows.count, 3600)
+    count = cached(
+        ["listing-count", language, ordering, repr(filters)], rows.count, 3600, local=True
+    )
     if ordering in ("popular", "trending"):
         rows = queries.popularity_annotation(rows, ordering)
     page = rows.order_by(*ORDERINGS[ordering]).values_list(*_SERVED)[offset : offset + limit]

@@ -548,3 +548,42 @@ def test_a_restricted_language_version_is_not_listed_as_available(client, catalo
     clear_cache()
     body = get(client, f"/api/v1/content/{method.id}/").json()
     assert body["available_locales"] == ["fi"]  # the Swedish version is not served, so not named
+
+
+def test_a_cached_public_answer_costs_one_read_of_the_cache(client, catalogue, monkeypatch):
+    """The content version and the stored answer come in one round trip; an answer stored
+    before a change is a miss after it."""
+    from django.core.cache import cache
+
+    from guidance.models import ContentPage
+
+    reads = []
+    inside = []  # LocMemCache's get_many calls its own get: count the outer call only
+
+    def counting(name, original):
+        def read(*args, **kwargs):
+            if not inside:
+                reads.append(name)
+            inside.append(name)
+            try:
+                return original(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        return read
+
+    for name in ("get", "get_many"):
+        monkeypatch.setattr(cache, name, counting(name, getattr(cache, name)))
+    first = client.get("/api/v1/content/?limit=5")
+    assert first["X-Cache"] == "miss"
+    reads.clear()
+    again = client.get("/api/v1/content/?limit=5")
+    assert again["X-Cache"] == "hit"
+    assert again.content == first.content
+    assert reads == ["get_many"]
+    page = ContentPage.objects.live().first().specific
+    page.title = "Uusi otsikko"
+    page.save_revision().publish()
+    after = client.get("/api/v1/content/?limit=5")
+    assert after["X-Cache"] == "miss"
+    assert "Uusi otsikko" in after.content.decode()

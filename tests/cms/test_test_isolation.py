@@ -16,7 +16,7 @@ from tests.faults.conftest import ROOT
 
 DEV_KEYS = {
     b"cms:1:django.contrib.sessions.cache_abc": b"a development session",
-    b"cms:1:resp2:content-listing": b"a cached listing",
+    b"cms:1:resp3:content-listing": b"a cached listing",
 }
 
 

@@ -1,0 +1,48 @@
+"""Values every request needs are kept in the worker's memory at the content version they were
+built for; a change, or a cache that lost its keys (a Redis restart), never serves them again."""
+
+from django.core.cache import cache
+
+from cms.cache import bump_content_version, cached, versioned_key
+from tests.caching import clear_cache
+
+
+def test_a_worker_keeps_a_value_until_the_content_version_moves():
+    built = []
+
+    def build():
+        built.append(1)
+        return len(built)
+
+    assert cached(["probe"], build, 3600, local=True) == 1
+    cache.delete(versioned_key("probe"))  # Redis evicted it: the worker still has it
+    assert cached(["probe"], build, 3600, local=True) == 1
+    assert built == [1]
+    bump_content_version()
+    assert cached(["probe"], build, 3600, local=True) == 2
+
+
+def test_a_cache_that_lost_its_keys_does_not_bring_back_old_values():
+    """After a Redis restart the content version starts again; it must not start at a number
+    under which a worker still keeps a value built from older content."""
+    built = []
+
+    def build():
+        built.append(1)
+        return len(built)
+
+    assert cached(["probe"], build, 3600, local=True) == 1
+    clear_cache()
+    assert cached(["probe"], build, 3600, local=True) == 2
+
+
+def test_without_local_the_value_lives_in_the_shared_cache_only():
+    built = []
+
+    def build():
+        built.append(1)
+        return len(built)
+
+    assert cached(["plain"], build, 3600) == 1
+    cache.delete(versioned_key("plain"))
+    assert cached(["plain"], build, 3600) == 2
