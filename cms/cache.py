@@ -120,9 +120,13 @@ def bump_content_version(**_kwargs):
     _bump(VERSION_KEY)
 
 
+def key_digest(*parts: object) -> str:
+    """A short, fixed-length cache key made of ``parts`` (any text, any length)."""
+    return hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:32]
+
+
 def versioned_key(*parts):
-    digest = hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:32]
-    return f"v{content_version()}:{digest}"
+    return f"v{content_version()}:{key_digest(*parts)}"
 
 
 def cached(key_parts, build, timeout=300, *, local=False):

@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from pydantic import TypeAdapter
 
-from cms.cache import content_version_and
+from cms.cache import content_version_and, key_digest
 
 PUBLIC_MAX_AGE = 60
 STALE_WHILE_REVALIDATE = 300
@@ -124,19 +124,12 @@ def cache_public_get(
             # one round trip brings the version and the entry, and an entry of another version
             # is a miss. "resp3": the entries' shape changed with each prefix, and a worker of
             # another release must never read a shape it does not know.
-            key = (
-                "resp3:"
-                + hashlib.sha256(
-                    "|".join(
-                        [
-                            request.scheme or "",
-                            request.get_host(),
-                            request.path,
-                            request.META.get("QUERY_STRING", ""),
-                            request.META.get("HTTP_ACCEPT_LANGUAGE", "")[:100],
-                        ]
-                    ).encode()
-                ).hexdigest()[:32]
+            key = "resp3:" + key_digest(
+                request.scheme,
+                request.get_host(),
+                request.path,
+                request.META.get("QUERY_STRING", ""),
+                request.META.get("HTTP_ACCEPT_LANGUAGE", "")[:100],
             )
             if settings.API_SERVER_CACHE:
                 version, entry = content_version_and(key)

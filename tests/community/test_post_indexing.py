@@ -144,3 +144,28 @@ def test_a_reply_in_a_thread_about_an_unpublished_item_stays_out_of_search(
     run_worker()
     assert not SearchDocument.objects.filter(object_type="thread", object_id=thread["id"]).exists()
     assert Thread.objects.filter(pk=thread["id"]).exists()
+
+
+def test_the_workers_share_of_a_reply_does_not_grow_with_the_thread(
+    client, counsellor, start, settings
+):
+    """The worker appends the post or moves the date: it never reads the thread's posts again,
+    in a short thread or in one far past the indexed part."""
+    short = start(counsellor, title="Lyhyt", body="<p>Alku</p>")
+    long = start(counsellor, title="Pitkä", body="<p>Alku</p>")
+    Post.objects.bulk_create(
+        Post(thread_id=long["id"], author=counsellor, body=f"Viesti {n}") for n in range(150)
+    )
+    reindex_threads([long["id"]])
+    settings.TASKS = DB_TASKS
+    for thread in (short, long):
+        client.force_login(CounsellorFactory())
+        post = reply(client, thread["id"], "Kokeilin kuvakorttimenetelmää").json()["id"]
+        with CaptureQueriesContext(connection) as queries:
+            index_new_post(post)
+        statements = [q["sql"] for q in queries.captured_queries if "SAVEPOINT" not in q["sql"]]
+        # (the one row read with "body" is the new post itself, locked while it is indexed)
+        rereads = [s for s in statements if '"body"' in s and "FOR NO KEY UPDATE" not in s]
+        assert not rereads, thread["title"]
+        assert len(statements) <= 6, statements
+    assert found(client, "kuvakorttimenetelmä") == 1  # the short thread; the long one's is past
