@@ -299,6 +299,9 @@ ELASTICSEARCH_TIMEOUT = float(env("ELASTICSEARCH_TIMEOUT", "2"))
 # Seconds a search result stays cached (content changes invalidate it sooner); 0 disables.
 SEARCH_CACHE_TIMEOUT = int(env("SEARCH_CACHE_TIMEOUT", "300"))
 SEARCH_RATE = env("SEARCH_RATE", "60/min")  # per client address
+# How many of a broad query's matches get the full ranking (search.database); the rest only a
+# first-pass score. Facets and the total still count every match.
+SEARCH_CANDIDATES = int(env("SEARCH_CANDIDATES", "1000"))
 
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Ohjaajan osio"

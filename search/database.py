@@ -6,6 +6,7 @@ surface-form matches and one for the words appearing as a phrase, so exact and p
 rank above stem-only ones.
 """
 
+from django.conf import settings
 from django.db import connection
 
 from guidance.queries import vocabularies
@@ -15,6 +16,10 @@ from search.spelling import ALTERNATIVE_FACTOR
 
 TABLE = SearchDocument._meta.db_table
 SNIPPET_SOURCE_CHARS = 20_000
+# settings.SEARCH_CANDIDATES bounds ranking: every match gets a first-pass score (one
+# ``ts_rank`` on any of the query's analysed forms, alternatives included), and only the best
+# that many (or offset + limit, when deeper) get the full score (``_rank``). A query matching
+# fewer items ranks exactly as if there were no cap.
 FIELD_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"  # D, C, B, A
 
 
@@ -53,6 +58,18 @@ def _where(query, any_word):
             where.append(f"d.{FACET_FIELDS[api_name]} && %s::uuid[]")
             params.append(list(keys))
     return " AND ".join(where), params
+
+
+def _first_pass(query):
+    """A cheap score that orders the candidates: one ``ts_rank`` on every analysed form of
+    every word (compound parts and other spellings included), field weights as in ``_rank``."""
+    config, text = tsquery(query.language, query.parsed, query.finnish, any_word=True)
+    fi_config, fi_text = tsquery("fi", query.parsed, query.finnish, any_word=True)
+    sql = (
+        f"ts_rank('{FIELD_WEIGHTS}', d.vector, CASE WHEN d.language = %s "
+        "THEN to_tsquery(%s::regconfig, %s) ELSE to_tsquery(%s::regconfig, %s) END, 1)"
+    )
+    return sql, [query.language, config, text, fi_config, fi_text]
 
 
 def _rank(query):
@@ -100,33 +117,42 @@ HIT_COLUMNS = [
     ("d.updated_at", "updated_at", "timestamptz"),
     ("p.score", "score", "double precision"),
 ]
-FACET_KEYS = " || ".join(f"d.{column}" for column in FACET_FIELDS.values())
 
 
 def _search_once(query, any_word=False):
     """The page of hits and the facet counts over every match, in one statement.
 
     Matching every document costs more than anything done with the matches, so it happens
-    once: the matches (with their score, but without their text) are kept in a CTE, the page is
-    sorted from it, only the page's rows are read in full, and the facets are counted from it.
-    All five taxonomies are unnested as one array (term keys are unique across taxonomies), in
-    the select list (a lateral function scan per row costs more); ``_facets`` sorts the counts
-    back into taxonomies. The vectors are stored in the row, not out of line (migration 0003)."""
+    once: the matches (with a first-pass score, but without their text) are kept in a CTE, the
+    best ``SEARCH_CANDIDATES`` of them get the full score (so a broad query's ranking work is
+    bounded), the page is sorted from those, only the page's rows are read in full, and the
+    facets are counted from every match.
+    All five taxonomies are unnested as one array (``facet_keys``, which PostgreSQL keeps; term
+    keys are unique across taxonomies), in the select list (a lateral function scan per row
+    costs more); ``_facets`` sorts the counts back into taxonomies. The vectors are stored in
+    the row, not out of line (migration 0003)."""
     where, where_params = _where(query, any_word)
+    first_pass, first_params = _first_pass(query)
     rank, rank_params = _rank(query)
     hit_columns = ", ".join(expression for expression, _key, _type in HIT_COLUMNS)
     empty = ", ".join(f"NULL::{sql_type}" for _expression, _key, sql_type in HIT_COLUMNS)
     keys = [key for _expression, key, _type in HIT_COLUMNS]
     sql = f"""
         WITH m AS MATERIALIZED (
-            SELECT d.id, d.result_type, d.section_key, {FACET_KEYS} AS facet_keys,
-                   d.published_at, {rank} AS score
+            SELECT d.id, d.result_type, d.section_key, d.facet_keys,
+                   d.published_at, {first_pass} AS first_score
             FROM {TABLE} d
             WHERE {where}
         ),
+        candidates AS (
+            SELECT id FROM m
+            ORDER BY first_score DESC, published_at DESC NULLS LAST, id
+            LIMIT %s
+        ),
         page AS (
-            SELECT id, score, published_at FROM m
-            ORDER BY score DESC, published_at DESC NULLS LAST, id
+            SELECT d.id, {rank} AS score, d.published_at
+            FROM candidates c JOIN {TABLE} d ON d.id = c.id
+            ORDER BY score DESC, d.published_at DESC NULLS LAST, d.id
             LIMIT %s OFFSET %s
         )
         SELECT 'hit', NULL,
@@ -145,7 +171,18 @@ def _search_once(query, any_word=False):
     """
     hits, counts = [], {"type": {}, "section": {}, "term": {}}
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*rank_params, *where_params, query.limit, query.offset])
+        candidates = max(settings.SEARCH_CANDIDATES, query.offset + query.limit)
+        cursor.execute(
+            sql,
+            [
+                *first_params,
+                *where_params,
+                candidates,
+                *rank_params,
+                query.limit,
+                query.offset,
+            ],
+        )
         for kind, value, number, *row in cursor.fetchall():
             if kind == "hit":
                 hits.append((number, dict(zip(keys, row, strict=True))))

@@ -5,6 +5,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import F, Func
 from django.utils.translation import gettext_lazy as _
 
 FACET_FIELDS = {  # API facet name → SearchDocument field
@@ -14,6 +15,20 @@ FACET_FIELDS = {  # API facet name → SearchDocument field
     "sectors": "sector_keys",
     "settings": "setting_keys",
 }
+
+
+class ArrayCat(Func):
+    function = "array_cat"
+    arity = 2
+
+
+def _all_facet_keys():
+    """keyword_keys || theme_keys || … : every term key of the five taxonomies, in one array."""
+    fields = list(FACET_FIELDS.values())
+    expression = F(fields[0])
+    for name in fields[1:]:
+        expression = ArrayCat(expression, F(name))
+    return expression
 
 
 class SearchDocument(models.Model):
@@ -46,6 +61,14 @@ class SearchDocument(models.Model):
     target_group_keys = ArrayField(models.UUIDField(), default=list, blank=True)
     sector_keys = ArrayField(models.UUIDField(), default=list, blank=True)
     setting_keys = ArrayField(models.UUIDField(), default=list, blank=True)
+    # The five taxonomies' keys in one array, kept by PostgreSQL: facet counting unnests it for
+    # every match, and concatenating the five arrays per match and request cost a fifth of a
+    # broad search.
+    facet_keys = models.GeneratedField(
+        expression=_all_facet_keys(),
+        output_field=ArrayField(models.UUIDField()),
+        db_persist=True,
+    )
     published_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(null=True, blank=True)
     # Analysed lexemes, weighted A (title, keywords) to D (attachments).

@@ -179,6 +179,36 @@ def test_pagination_keeps_order_and_total(client, library):
     assert not set(titles(first)) & set(titles(second))
 
 
+def test_a_query_matching_more_items_than_are_ranked_in_full_still_pages_counts_and_facets(
+    client, topic, settings
+):
+    """Only the best SEARCH_CANDIDATES matches (by a first-pass score) get the full ranking;
+    the total, the facets and pages beyond the candidates still cover every match."""
+    keyword = KeywordFactory(name="ohjaus", slug="ohjaus")
+    for number in range(6):
+        publish(
+            ArticlePageFactory,
+            topic,
+            title=f"Ohjaus {number}" if number < 2 else f"Muistiinpanoja {number}",
+            summary="Ohjauksen käytäntöjä." if number < 4 else "Ohjaamisesta lyhyesti.",
+            keywords=[keyword],
+        )
+    uncapped = search(client, q="ohjaus", limit=6)
+    assert uncapped["count"] == 6
+    clear_cache()
+    settings.SEARCH_CANDIDATES = 2
+    first = search(client, q="ohjaus", limit=2)
+    # The word in the title ranks first with or without the cap (the newer of equals first).
+    assert titles(first) == titles(uncapped)[:2] == ["Ohjaus 1", "Ohjaus 0"]
+    assert first["count"] == 6
+    assert {f["value"]: f["count"] for f in first["facets"]["keywords"]} == {"ohjaus": 6}
+    assert {f["value"]: f["count"] for f in first["facets"]["type"]} == {"article": 6}
+    # A page past the candidates ranks offset + limit of them in full: nothing repeats or is lost.
+    deeper = search(client, q="ohjaus", limit=4, offset=2)
+    assert len(deeper["items"]) == 4
+    assert set(titles(first) + titles(deeper)) == set(titles(uncapped))
+
+
 def test_unknown_filter_value_is_a_400(client, library):
     response = client.get("/api/v1/search/", {"q": "ohjaus", "keyword": "ei-ole"})
     assert response.status_code == 400
