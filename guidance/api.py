@@ -60,7 +60,7 @@ def list_content(request: HttpRequest, params: Query[ListingParams]) -> HttpResp
     filter match any of them, different filters must all match."""
     language = resolve_locale(request, params.locale)
     filters = params.content_filters()
-    count, cards = read_model.listing(
+    count, cards = read_model.listing_json(
         language, filters, params.ordering, params.limit, params.offset, read_model.origin(request)
     )
     return respond_stored(

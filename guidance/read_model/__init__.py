@@ -5,7 +5,8 @@ served from one table.
 - ``build``: ``refresh`` (called by ``guidance.signals`` in the change's transaction),
   ``process_pending`` (the task worker's retries), ``rebuild`` and ``check`` (the management
   commands ``rebuild_read_model`` and ``check_read_model``);
-- ``serve``: ``listing``, ``detail``, ``cards`` and ``related``.
+- ``serve``: ``listing`` (``listing_json``: the cards as text), ``detail``, ``cards`` and
+  ``related``.
 
 The names below are the package's interface; import them from here.
 """
@@ -27,6 +28,7 @@ from guidance.read_model.serve import (
     cards_by_page,
     detail,
     listing,
+    listing_json,
     origin,
     related,
     related_to,
@@ -42,6 +44,7 @@ __all__ = [
     "detail",
     "finish",
     "listing",
+    "listing_json",
     "origin",
     "pending",
     "process_pending",

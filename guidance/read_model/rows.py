@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from cms.http import StoredJSON
 from guidance.models import ReadItem
 from guidance.quality import quality_status
 
@@ -15,6 +16,11 @@ from guidance.quality import quality_status
 # contain (PostgreSQL refuses NUL in text), and serving swaps in the request's origin.
 ORIGIN = "\x00origin"
 ORIGIN_JSON = json.dumps(ORIGIN)[1:-1]
+# A card's shape (guidance.schemas.ContentCardOut) declares its two date-dependent fields last,
+# so a stored card's text ends with them and a listing can write them again without parsing
+# the card (``card_text``). tests/api/test_read_model.py holds the declaration to that.
+CARD_DATED_FIELDS = ("review_overdue", "quality_status")
+_CARD_TAIL = f',"{CARD_DATED_FIELDS[0]}":'
 
 
 def finish_values(
@@ -34,6 +40,29 @@ def finish_values(
     if "quality" in data:
         data["quality"]["status"] = status
     return data
+
+
+def card_text(
+    text: str,
+    next_review_due: datetime.date | None,
+    last_approved_at: datetime.datetime | None,
+    base: str,
+    today: datetime.date,
+) -> StoredJSON:
+    """``finish_values`` of a stored card, as JSON text and without parsing it: the origin
+    swapped in and the date-dependent fields (the card's last two) written again. The bytes
+    are those of the parsed, finished and written card."""
+    if ORIGIN_JSON in text:
+        text = text.replace(ORIGIN_JSON, base)
+    cut = text.rfind(_CARD_TAIL)
+    if cut < 0:  # not a card as the shape declares it: take the long way
+        data = finish_values(text, next_review_due, last_approved_at, base, today)
+        return StoredJSON(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    overdue = "true" if next_review_due and next_review_due < today else "false"
+    status = quality_status(last_approved_at, next_review_due, today)
+    return StoredJSON(
+        f'{text[:cut]},"{CARD_DATED_FIELDS[0]}":{overdue},"{CARD_DATED_FIELDS[1]}":"{status}"}}'
+    )
 
 
 def finish(row: ReadItem, which: str, base: str) -> dict[str, Any]:

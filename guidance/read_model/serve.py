@@ -13,7 +13,7 @@ from django.utils import timezone
 from cms.cache import cached
 from guidance import queries
 from guidance.models import ContentPage, ReadItem
-from guidance.read_model.rows import finish, finish_values
+from guidance.read_model.rows import StoredJSON, card_text, finish, finish_values
 
 ORDERINGS = {
     "title": ["title", "page_id"],
@@ -43,6 +43,29 @@ def listing(
 ) -> tuple[int, list[dict[str, Any]]]:
     """The total and one page of cards: two queries (the total is kept until content changes),
     whatever the filters or the page size."""
+    count, page = _listing_rows(language, filters, ordering, limit, offset)
+    today = timezone.localdate()
+    return count, [finish_values(card, due, approved, base, today) for card, due, approved in page]
+
+
+def listing_json(
+    language: str,
+    filters: queries.ContentFilters,
+    ordering: str,
+    limit: int,
+    offset: int,
+    base: str,
+) -> tuple[int, list[StoredJSON]]:
+    """``listing`` with each card as JSON text (for ``cms.http.respond_stored``): the cards are
+    not parsed and written again, which was a third of an uncached listing's time."""
+    count, page = _listing_rows(language, filters, ordering, limit, offset)
+    today = timezone.localdate()
+    return count, [card_text(card, due, approved, base, today) for card, due, approved in page]
+
+
+def _listing_rows(
+    language: str, filters: queries.ContentFilters, ordering: str, limit: int, offset: int
+) -> tuple[int, list[tuple[str, Any, Any]]]:
     rows = queries.resolve_filters(ReadItem.objects.filter(language=language), filters)
     if ordering in CURATED_ORDERINGS and filters.section is None and filters.topic is None:
         # Editors keep some items (or whole topics) out of the newest and popular listings.
@@ -53,8 +76,7 @@ def listing(
     if ordering in ("popular", "trending"):
         rows = queries.popularity_annotation(rows, ordering)
     page = rows.order_by(*ORDERINGS[ordering]).values_list(*_SERVED)[offset : offset + limit]
-    today = timezone.localdate()
-    return count, [finish_values(card, due, approved, base, today) for card, due, approved in page]
+    return count, list(page)
 
 
 def cards(language: str, keys: Sequence[uuid.UUID], base: str) -> list[dict[str, Any]]:

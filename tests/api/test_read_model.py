@@ -255,9 +255,42 @@ def test_stored_answers_are_the_bytes_a_checked_answer_would_be(client, catalogu
     listing = {"locale": "fi", "count": count, "limit": 100, "offset": 0, "items": cards}
     stored = respond_stored(ContentListOut, listing, stored="items").content
     assert stored == respond(ContentListOut, listing).content
+    # The REST listing's cards as text, never parsed: the same bytes.
+    _count, texts = read_model.listing_json(
+        "fi", ContentFilters(), "-published", 100, 0, "http://h"
+    )
+    as_text = respond_stored(ContentListOut, {**listing, "items": texts}, stored="items").content
+    assert as_text == stored
     assert len(cards) == count > 3
     for item in cards:
         detail = read_model.detail("fi", "http://h", page_id=item["id"])
         assert respond_stored(ContentDetailOut, detail).content == (
             respond(ContentDetailOut, detail).content
         )
+
+
+def test_a_card_written_as_text_is_the_card_finished_on_any_date(catalogue):
+    """``card_text`` rewrites a stored card's date-dependent fields without parsing it: on the
+    day a review falls due, before and after it, with and without an approval, the text is the
+    parsed, finished and written card, and the origin is swapped in."""
+    import datetime
+    import json
+
+    from guidance.read_model.rows import CARD_DATED_FIELDS, ORIGIN_JSON, card_text, finish_values
+    from guidance.schemas import ContentCardOut
+
+    # The splice relies on the shape declaring the dated fields last.
+    assert tuple(ContentCardOut.model_fields)[-2:] == CARD_DATED_FIELDS
+    rows = list(ReadItem.objects.values_list("card", "next_review_due", "last_approved_at"))
+    assert any(ORIGIN_JSON in text for text, *_columns in rows)  # an image's absolute URL
+    due = datetime.date(2026, 6, 1)
+    approved = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    statuses = set()
+    for text, *_columns in rows:
+        for next_due, last_approved in [(None, None), (due, None), (due, approved)]:
+            for today in (due - datetime.timedelta(days=1), due, due + datetime.timedelta(1)):
+                finished = finish_values(text, next_due, last_approved, "https://x.fi", today)
+                written = json.dumps(finished, ensure_ascii=False, separators=(",", ":"))
+                assert card_text(text, next_due, last_approved, "https://x.fi", today) == written
+                statuses.add(finished["quality_status"])
+    assert statuses == {"not_reviewed", "approved", "review_overdue"}
