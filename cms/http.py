@@ -80,7 +80,8 @@ def respond_stored(shape: Any, data: Any, *, stored: str | None = None) -> HttpR
     every read, which was a fifth of an uncached listing's time; the rest of ``data`` is
     checked against ``shape`` as ``respond`` checks it. The bytes are those ``respond`` would
     write (compact JSON, UTF-8 unescaped, the stored fields in their stored order).
-    ``data[stored]`` may be a list of ``StoredJSON`` texts, which are joined, not parsed."""
+    ``data`` may be ``StoredJSON`` text and ``data[stored]`` a list of them: they are written
+    as they are, not parsed."""
     if stored is None:
         return _json_response(_dumps(data))
     adapter = _adapter(shape)
@@ -91,6 +92,8 @@ def respond_stored(shape: Any, data: Any, *, stored: str | None = None) -> HttpR
 
 
 def _dumps(value: Any) -> bytes:
+    if isinstance(value, StoredJSON):
+        return value.encode()
     if isinstance(value, list) and value and all(isinstance(v, StoredJSON) for v in value):
         return ("[" + ",".join(value) + "]").encode()
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()

@@ -48,7 +48,7 @@ def featured(
     """The items editors feature on the home page, or on the section given by id, in order."""
     language = resolve_locale(request, locale)
     keys = queries.featured_keys(language, section)
-    cards = read_model.cards(language, keys, read_model.origin(request))
+    cards = read_model.cards_json(language, keys, read_model.origin(request))
     return respond_stored(FeaturedOut, {"locale": language, "items": cards}, stored="items")
 
 
@@ -77,7 +77,7 @@ def list_content(request: HttpRequest, params: Query[ListingParams]) -> HttpResp
 
 
 def _detail(request: HttpRequest, language: str, **lookup: Any) -> HttpResponse:
-    data = read_model.detail(language, read_model.origin(request), **lookup)
+    data = read_model.detail_json(language, read_model.origin(request), **lookup)
     if data is None:
         if available := queries.published_locales(language, **lookup):
             raise ApiError(

@@ -5,8 +5,8 @@ served from one table.
 - ``build``: ``refresh`` (called by ``guidance.signals`` in the change's transaction),
   ``process_pending`` (the task worker's retries), ``rebuild`` and ``check`` (the management
   commands ``rebuild_read_model`` and ``check_read_model``);
-- ``serve``: ``listing`` (``listing_json``: the cards as text), ``detail``, ``cards`` and
-  ``related``.
+- ``serve``: ``listing``, ``detail``, ``cards`` and ``related`` (``listing_json``,
+  ``detail_json`` and ``cards_json``: the same as text, for REST).
 
 The names below are the package's interface; import them from here.
 """
@@ -26,7 +26,9 @@ from guidance.read_model.rows import finish
 from guidance.read_model.serve import (
     cards,
     cards_by_page,
+    cards_json,
     detail,
+    detail_json,
     listing,
     listing_json,
     origin,
@@ -41,7 +43,9 @@ __all__ = [
     "cards",
     "cards_by_page",
     "check",
+    "cards_json",
     "detail",
+    "detail_json",
     "finish",
     "listing",
     "listing_json",

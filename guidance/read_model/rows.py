@@ -21,6 +21,12 @@ ORIGIN_JSON = json.dumps(ORIGIN)[1:-1]
 # the card (``card_text``). tests/api/test_read_model.py holds the declaration to that.
 CARD_DATED_FIELDS = ("review_overdue", "quality_status")
 _CARD_TAIL = f',"{CARD_DATED_FIELDS[0]}":'
+# A detail (ContentDetailOut) is a card's fields, then its own: the dated pair ends where the
+# detail's first own field begins, and the detail ends with related items (stored empty) and
+# the quality summary, whose status comes first. Keys in the text are never escaped, and a
+# string value's quotes always are, so these markers cannot occur inside a value.
+_DETAIL_OWN = ',"search_description":'
+_DETAIL_END = ',"related":[],"quality":{"status":"'
 
 
 def finish_values(
@@ -62,6 +68,36 @@ def card_text(
     status = quality_status(last_approved_at, next_review_due, today)
     return StoredJSON(
         f'{text[:cut]},"{CARD_DATED_FIELDS[0]}":{overdue},"{CARD_DATED_FIELDS[1]}":"{status}"}}'
+    )
+
+
+def detail_text(
+    text: str,
+    next_review_due: datetime.date | None,
+    last_approved_at: datetime.datetime | None,
+    base: str,
+    today: datetime.date,
+    related: list[StoredJSON],
+) -> StoredJSON:
+    """``finish_values`` of a stored detail with ``related`` cards, as JSON text and without
+    parsing it (the bytes of the parsed, finished and written detail)."""
+    if ORIGIN_JSON in text:
+        text = text.replace(ORIGIN_JSON, base)
+    dated = text.find(_CARD_TAIL)
+    own = text.find(_DETAIL_OWN, dated)
+    end = text.rfind(_DETAIL_END)
+    status_end = text.find('"', end + len(_DETAIL_END))
+    if min(dated, own, end, status_end) < 0 or not dated < own < end:
+        # not a detail as the shape declares it: take the long way
+        data = finish_values(text, next_review_due, last_approved_at, base, today)
+        data["related"] = [json.loads(card) for card in related]
+        return StoredJSON(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    overdue = "true" if next_review_due and next_review_due < today else "false"
+    status = quality_status(last_approved_at, next_review_due, today)
+    return StoredJSON(
+        f'{text[:dated]},"{CARD_DATED_FIELDS[0]}":{overdue},"{CARD_DATED_FIELDS[1]}":"{status}"'
+        f'{text[own:end]},"related":[{",".join(related)}],"quality":{{"status":"{status}'
+        f"{text[status_end:]}"
     )
 
 

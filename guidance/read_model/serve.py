@@ -11,9 +11,10 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from cms.cache import cached
+from cms.http import StoredJSON
 from guidance import queries
 from guidance.models import ContentPage, ReadItem
-from guidance.read_model.rows import StoredJSON, card_text, finish, finish_values
+from guidance.read_model.rows import card_text, detail_text, finish, finish_values
 
 ORDERINGS = {
     "title": ["title", "page_id"],
@@ -82,13 +83,23 @@ def _listing_rows(
 def cards(language: str, keys: Sequence[uuid.UUID], base: str) -> list[dict[str, Any]]:
     """Cards of the visible items with these translation keys, in the keys' order (an item the
     public may not see, or that no longer exists, is left out). One query."""
+    today = timezone.localdate()
+    return [finish_values(*row, base, today) for row in _card_rows(language, keys)]
+
+
+def cards_json(language: str, keys: Sequence[uuid.UUID], base: str) -> list[StoredJSON]:
+    """``cards`` as JSON texts (``card_text``), for an answer written from stored text."""
+    today = timezone.localdate()
+    return [card_text(*row, base, today) for row in _card_rows(language, keys)]
+
+
+def _card_rows(language: str, keys: Sequence[uuid.UUID]) -> list[tuple[str, Any, Any]]:
     order = {key: index for index, key in enumerate(keys)}
     rows = ReadItem.objects.filter(language=language, translation_key__in=list(keys))
     found = sorted(
         rows.values_list("translation_key", *_SERVED), key=lambda row: order.get(row[0], 0)
     )
-    today = timezone.localdate()
-    return [finish_values(card, due, approved, base, today) for _k, card, due, approved in found]
+    return [(card, due, approved) for _key, card, due, approved in found]
 
 
 def cards_by_page(page_ids: Sequence[int], base: str) -> dict[int, dict[str, Any]]:
@@ -116,6 +127,44 @@ def detail(
     """One item as ``ContentDetailOut``, found by a page id (of any language version), its key
     or a frontend path (in any language); None when nothing visible matches. At most three
     queries: the id's key, the row and its related items."""
+    row = _detail_row(language, page_id, translation_key, path)
+    if row is None:
+        return None
+    data = finish(row, "detail", base)
+    data["related"] = cards(language, _related_keys(language, row), base)
+    return data
+
+
+def detail_json(
+    language: str,
+    base: str,
+    *,
+    page_id: int | None = None,
+    translation_key: uuid.UUID | None = None,
+    path: str | None = None,
+) -> StoredJSON | None:
+    """``detail`` as JSON text, written from the stored text without parsing it
+    (``detail_text``); the same bytes, with the same queries."""
+    row = _detail_row(language, page_id, translation_key, path)
+    if row is None:
+        return None
+    related_cards = cards_json(language, _related_keys(language, row), base)
+    return detail_text(
+        row.detail,
+        row.next_review_due,
+        row.last_approved_at,
+        base,
+        timezone.localdate(),
+        related_cards,
+    )
+
+
+def _detail_row(
+    language: str,
+    page_id: int | None,
+    translation_key: uuid.UUID | None,
+    path: str | None,
+) -> ReadItem | None:
     rows = ReadItem.objects.filter(language=language).only(
         "translation_key",
         "url_paths",
@@ -126,17 +175,13 @@ def detail(
         "last_approved_at",
     )
     if path is not None:
-        row = _at_path(rows, path, language)
-    else:
-        translation_key = queries.item_key(
-            language, page_id=page_id, translation_key=translation_key
-        )
-        row = rows.filter(translation_key=translation_key).first() if translation_key else None
-    if row is None:
-        return None
-    data = finish(row, "detail", base)
-    data["related"] = related(language, row.translation_key, row.keyword_ids, row.theme_ids, base)
-    return data
+        return _at_path(rows, path, language)
+    translation_key = queries.item_key(language, page_id=page_id, translation_key=translation_key)
+    return rows.filter(translation_key=translation_key).first() if translation_key else None
+
+
+def _related_keys(language: str, row: ReadItem) -> list[uuid.UUID]:
+    return related_keys(language, row.translation_key, row.keyword_ids, row.theme_ids)
 
 
 def _at_path(rows: Any, path: str, language: str) -> ReadItem | None:
@@ -164,8 +209,20 @@ def related(
     limit: int = 6,
 ) -> list[dict[str, Any]]:
     """Up to ``limit`` cards of other items sharing ``keywords`` or ``themes``, most shared
-    first, then newest. The ranking (every sharing item is scored) is kept until content
-    changes; the cards are then one query."""
+    first, then newest (``related_keys``); one query."""
+    return cards(language, related_keys(language, translation_key, keywords, themes, limit), base)
+
+
+def related_keys(
+    language: str,
+    translation_key: uuid.UUID,
+    keywords: list[int],
+    themes: list[int],
+    limit: int = 6,
+) -> list[uuid.UUID]:
+    """The keys of ``related``'s items. The ranking (every sharing item is scored) is kept
+    until content changes, in the worker's memory too: a detail then costs no round trip for
+    it."""
     if not keywords and not themes:
         return []
 
@@ -185,4 +242,4 @@ def related(
         )
 
     key_parts = ["related", translation_key, language, sorted(keywords), sorted(themes), limit]
-    return cards(language, cached(key_parts, rank, timeout=3600), base)
+    return cached(key_parts, rank, timeout=3600, local=True)

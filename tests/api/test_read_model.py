@@ -264,19 +264,29 @@ def test_stored_answers_are_the_bytes_a_checked_answer_would_be(client, catalogu
     assert len(cards) == count > 3
     for item in cards:
         detail = read_model.detail("fi", "http://h", page_id=item["id"])
-        assert respond_stored(ContentDetailOut, detail).content == (
-            respond(ContentDetailOut, detail).content
-        )
+        checked = respond(ContentDetailOut, detail).content
+        assert respond_stored(ContentDetailOut, detail).content == checked
+        # The REST detail as text, never parsed: the same bytes.
+        text = read_model.detail_json("fi", "http://h", page_id=item["id"])
+        assert respond_stored(ContentDetailOut, text).content == checked
+    assert any(read_model.detail("fi", "http://h", page_id=item["id"])["related"] for item in cards)
 
 
-def test_a_card_written_as_text_is_the_card_finished_on_any_date(catalogue):
-    """``card_text`` rewrites a stored card's date-dependent fields without parsing it: on the
+def test_a_card_or_detail_written_as_text_is_the_one_finished_on_any_date(catalogue):
+    """``card_text`` and ``detail_text`` rewrite a stored card's or detail's date-dependent fields
+    without parsing it: on the
     day a review falls due, before and after it, with and without an approval, the text is the
     parsed, finished and written card, and the origin is swapped in."""
     import datetime
     import json
 
-    from guidance.read_model.rows import CARD_DATED_FIELDS, ORIGIN_JSON, card_text, finish_values
+    from guidance.read_model.rows import (
+        CARD_DATED_FIELDS,
+        ORIGIN_JSON,
+        card_text,
+        detail_text,
+        finish_values,
+    )
     from guidance.schemas import ContentCardOut
 
     # The splice relies on the shape declaring the dated fields last.
@@ -294,3 +304,16 @@ def test_a_card_written_as_text_is_the_card_finished_on_any_date(catalogue):
                 assert card_text(text, next_due, last_approved, "https://x.fi", today) == written
                 statuses.add(finished["quality_status"])
     assert statuses == {"not_reviewed", "approved", "review_overdue"}
+    # A detail: its card's dated fields, its related cards and its quality summary's status.
+    related = [card_text(text, None, None, "https://x.fi", due) for text, *_c in rows[:2]]
+    for text, *_columns in ReadItem.objects.values_list("detail", "next_review_due"):
+        for next_due, last_approved in [(None, None), (due, None), (due, approved)]:
+            for today in (due - datetime.timedelta(days=1), due, due + datetime.timedelta(1)):
+                finished = finish_values(text, next_due, last_approved, "https://x.fi", today)
+                finished["related"] = [json.loads(card) for card in related]
+                written = json.dumps(finished, ensure_ascii=False, separators=(",", ":"))
+                assert finished["quality"]["status"] == finished["quality_status"]
+                assert (
+                    detail_text(text, next_due, last_approved, "https://x.fi", today, related)
+                    == written
+                )
