@@ -73,6 +73,11 @@ class StoredJSON(str):
     __slots__ = ()
 
 
+def as_stored(value: Any) -> StoredJSON:
+    """``value`` written as ``respond_stored`` writes JSON (compact, UTF-8 unescaped)."""
+    return StoredJSON(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+
 def respond_stored(shape: Any, data: Any, *, stored: str | None = None) -> HttpResponse:
     """``respond`` for an answer made of rows the read model checked against their shape when
     it wrote them (``guidance.read_model``): the stored part, ``data[stored]`` (or all of
@@ -96,7 +101,7 @@ def _dumps(value: Any) -> bytes:
         return value.encode()
     if isinstance(value, list) and value and all(isinstance(v, StoredJSON) for v in value):
         return ("[" + ",".join(value) + "]").encode()
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    return as_stored(value).encode()
 
 
 def _json_response(body: bytes, status: int = 200) -> HttpResponse:

@@ -16,10 +16,6 @@ from search.spelling import ALTERNATIVE_FACTOR
 
 TABLE = SearchDocument._meta.db_table
 SNIPPET_SOURCE_CHARS = 20_000
-# settings.SEARCH_CANDIDATES bounds ranking: every match gets a first-pass score (one
-# ``ts_rank`` on any of the query's analysed forms, alternatives included), and only the best
-# that many (or offset + limit, when deeper) get the full score (``_rank``). A query matching
-# fewer items ranks exactly as if there were no cap.
 FIELD_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"  # D, C, B, A
 
 
@@ -60,16 +56,24 @@ def _where(query, any_word):
     return " AND ".join(where), params
 
 
-def _first_pass(query):
-    """A cheap score that orders the candidates: one ``ts_rank`` on every analysed form of
-    every word (compound parts and other spellings included), field weights as in ``_rank``."""
-    config, text = tsquery(query.language, query.parsed, query.finnish, any_word=True)
-    fi_config, fi_text = tsquery("fi", query.parsed, query.finnish, any_word=True)
+def _weighted_rank(query, **options):
+    """``ts_rank`` with the field weights of the query's analysed forms (``tsquery`` with
+    ``options``, every word optional), against each document in its own language."""
+    config, text = tsquery(query.language, query.parsed, query.finnish, any_word=True, **options)
+    fi_config, fi_text = tsquery("fi", query.parsed, query.finnish, any_word=True, **options)
     sql = (
         f"ts_rank('{FIELD_WEIGHTS}', d.vector, CASE WHEN d.language = %s "
         "THEN to_tsquery(%s::regconfig, %s) ELSE to_tsquery(%s::regconfig, %s) END, 1)"
     )
     return sql, [query.language, config, text, fi_config, fi_text]
+
+
+def _first_pass(query):
+    """The cheap score that picks the candidates ``_rank`` scores in full
+    (``settings.SEARCH_CANDIDATES``): one weighted rank of every analysed form of every word,
+    compound parts and other spellings included. A query matching fewer items than the cap
+    ranks exactly as if there were none."""
+    return _weighted_rank(query)
 
 
 def _rank(query):
@@ -84,13 +88,9 @@ def _rank(query):
     if parsed.alternatives:  # other spellings count, but less than the typed words
         stages.append((ALTERNATIVE_FACTOR, {"parts": True, "typed": False}))
     for factor, options in stages:
-        config, text = tsquery(query.language, parsed, query.finnish, any_word=True, **options)
-        fi_config, fi_text = tsquery("fi", parsed, query.finnish, any_word=True, **options)
-        sql_parts.append(
-            f"{factor} * ts_rank('{FIELD_WEIGHTS}', d.vector, CASE WHEN d.language = %s "
-            "THEN to_tsquery(%s::regconfig, %s) ELSE to_tsquery(%s::regconfig, %s) END, 1)"
-        )
-        params += [query.language, config, text, fi_config, fi_text]
+        stage_sql, stage_params = _weighted_rank(query, **options)
+        sql_parts.append(f"{factor} * {stage_sql}")
+        params += stage_params
     sql = " + ".join(sql_parts) + (
         f" + 0.5 * ts_rank('{FIELD_WEIGHTS}', d.exact_vector, to_tsquery('simple', %s), 1)"
     )

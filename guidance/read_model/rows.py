@@ -3,11 +3,12 @@ the date made from the row's columns."""
 
 import datetime
 import json
+import re
 from typing import Any
 
 from django.utils import timezone
 
-from cms.http import StoredJSON
+from cms.http import StoredJSON, as_stored
 from guidance.models import ReadItem
 from guidance.quality import quality_status
 
@@ -26,6 +27,9 @@ _CARD_TAIL = f',"{CARD_DATED_FIELDS[0]}":'
 # the quality summary, whose status comes first. Keys in the text are never escaped, and a
 # string value's quotes always are, so these markers cannot occur inside a value.
 _DETAIL_OWN = ',"search_description":'
+_DATED_PAIR = re.compile(
+    rf'"{CARD_DATED_FIELDS[0]}":(?:true|false),"{CARD_DATED_FIELDS[1]}":"[a-z_]*"'
+)
 _DETAIL_END = ',"related":[],"quality":{"status":"'
 
 
@@ -39,13 +43,29 @@ def finish_values(
     """Stored JSON ``text`` as served now (the row's columns as arguments, for listings that
     read them as tuples; ``today``, the local date, asked once for a whole listing)."""
     today = today or timezone.localdate()
-    data = json.loads(text.replace(ORIGIN_JSON, base) if ORIGIN_JSON in text else text)
+    data = json.loads(_with_origin(text, base))
     status = quality_status(last_approved_at, next_review_due, today)
     data["review_overdue"] = bool(next_review_due and next_review_due < today)
     data["quality_status"] = status
     if "quality" in data:
         data["quality"]["status"] = status
     return data
+
+
+def _with_origin(text: str, base: str) -> str:
+    return text.replace(ORIGIN_JSON, base) if ORIGIN_JSON in text else text
+
+
+def _dated_pair(
+    next_review_due: datetime.date | None,
+    last_approved_at: datetime.datetime | None,
+    today: datetime.date,
+) -> tuple[str, str]:
+    """(the card's dated pair as JSON members, the quality status), as ``finish_values``
+    makes them."""
+    status = quality_status(last_approved_at, next_review_due, today)
+    overdue = "true" if next_review_due and next_review_due < today else "false"
+    return f'"{CARD_DATED_FIELDS[0]}":{overdue},"{CARD_DATED_FIELDS[1]}":"{status}"', status
 
 
 def card_text(
@@ -57,18 +77,14 @@ def card_text(
 ) -> StoredJSON:
     """``finish_values`` of a stored card, as JSON text and without parsing it: the origin
     swapped in and the date-dependent fields (the card's last two) written again. The bytes
-    are those of the parsed, finished and written card."""
-    if ORIGIN_JSON in text:
-        text = text.replace(ORIGIN_JSON, base)
-    cut = text.rfind(_CARD_TAIL)
-    if cut < 0:  # not a card as the shape declares it: take the long way
-        data = finish_values(text, next_review_due, last_approved_at, base, today)
-        return StoredJSON(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-    overdue = "true" if next_review_due and next_review_due < today else "false"
-    status = quality_status(last_approved_at, next_review_due, today)
-    return StoredJSON(
-        f'{text[:cut]},"{CARD_DATED_FIELDS[0]}":{overdue},"{CARD_DATED_FIELDS[1]}":"{status}"}}'
-    )
+    are those of the parsed, finished and written card; a text not laid out that way (its
+    dated pair not last) takes the long way."""
+    text = _with_origin(text, base)
+    cut = text.rfind(_CARD_TAIL)  # -1: no match below (the pair starts with a quote)
+    if not text.endswith("}") or not _DATED_PAIR.fullmatch(text, cut + 1, len(text) - 1):
+        return as_stored(finish_values(text, next_review_due, last_approved_at, base, today))
+    pair, _status = _dated_pair(next_review_due, last_approved_at, today)
+    return StoredJSON(f"{text[: cut + 1]}{pair}}}")
 
 
 def detail_text(
@@ -80,24 +96,25 @@ def detail_text(
     related: list[StoredJSON],
 ) -> StoredJSON:
     """``finish_values`` of a stored detail with ``related`` cards, as JSON text and without
-    parsing it (the bytes of the parsed, finished and written detail)."""
-    if ORIGIN_JSON in text:
-        text = text.replace(ORIGIN_JSON, base)
+    parsing it (the bytes of the parsed, finished and written detail); a text not laid out as
+    the shape declares takes the long way."""
+    text = _with_origin(text, base)
     dated = text.find(_CARD_TAIL)
     own = text.find(_DETAIL_OWN, dated)
     end = text.rfind(_DETAIL_END)
     status_end = text.find('"', end + len(_DETAIL_END))
-    if min(dated, own, end, status_end) < 0 or not dated < own < end:
-        # not a detail as the shape declares it: take the long way
+    if (
+        min(dated, own, end, status_end) < 0
+        or not dated < own < end
+        or not _DATED_PAIR.fullmatch(text, dated + 1, own)
+    ):
         data = finish_values(text, next_review_due, last_approved_at, base, today)
         data["related"] = [json.loads(card) for card in related]
-        return StoredJSON(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-    overdue = "true" if next_review_due and next_review_due < today else "false"
-    status = quality_status(last_approved_at, next_review_due, today)
+        return as_stored(data)
+    pair, status = _dated_pair(next_review_due, last_approved_at, today)
     return StoredJSON(
-        f'{text[:dated]},"{CARD_DATED_FIELDS[0]}":{overdue},"{CARD_DATED_FIELDS[1]}":"{status}"'
-        f'{text[own:end]},"related":[{",".join(related)}],"quality":{{"status":"{status}'
-        f"{text[status_end:]}"
+        f'{text[: dated + 1]}{pair}{text[own:end]},"related":[{",".join(related)}],'
+        f'"quality":{{"status":"{status}{text[status_end:]}'
     )
 
 

@@ -317,3 +317,36 @@ def test_a_card_or_detail_written_as_text_is_the_one_finished_on_any_date(catalo
                     detail_text(text, next_due, last_approved, "https://x.fi", today, related)
                     == written
                 )
+
+
+def test_a_stored_text_laid_out_otherwise_is_finished_the_long_way_and_loses_nothing(catalogue):
+    """The splice trusts the stored layout only where it checks it: a card whose dated pair is
+    not last (a member after it, or the pair first) and a detail whose members come in another
+    order are parsed and finished instead, and every member survives."""
+    import datetime
+    import json
+
+    from guidance.read_model.rows import card_text, detail_text, finish_values
+
+    today = datetime.date(2026, 6, 1)
+    card, detail = ReadItem.objects.values_list("card", "detail").first()
+    extra = card[:-1] + ',"extra":"kept"}'
+    pair_first = json.dumps(
+        {"review_overdue": True, "quality_status": "x", **json.loads(card)},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    for text in (extra, pair_first):
+        written = card_text(text, today, None, "https://x.fi", today)
+        finished = finish_values(text, today, None, "https://x.fi", today)
+        assert json.loads(written) == finished
+    assert json.loads(card_text(extra, None, None, "https://x.fi", today))["extra"] == "kept"
+    members = json.loads(detail)
+    reordered = json.dumps(
+        {"quality": members.pop("quality"), **members}, ensure_ascii=False, separators=(",", ":")
+    )
+    related = [card_text(card, None, None, "https://x.fi", today)]
+    written = json.loads(detail_text(reordered, None, None, "https://x.fi", today, related))
+    assert written["related"] == [json.loads(related[0])]
+    assert written["quality"]["status"] == written["quality_status"] == "not_reviewed"
+    assert set(written) == set(json.loads(detail))
