@@ -22,7 +22,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -439,7 +439,10 @@ def reply(
                 reply_to=parent,
                 idempotency_key=idempotency_key,
             )
-            Thread.objects.filter(pk=thread.pk).update(last_post_at=post.created_at)
+            # Never back: a reply stamped later may have committed first.
+            Thread.objects.filter(pk=thread.pk).update(
+                last_post_at=Greatest("last_post_at", Value(post.created_at))
+            )
             _follow(thread, user)
             # Search and the followers' emails, in the worker; the task row commits with the
             # post, so the worker never sees a post that was rolled back (community.tasks).

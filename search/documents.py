@@ -235,8 +235,9 @@ WHERE object_type = %s AND object_id = %s AND updated_at < %s
     AND length(text) + 1 + length(%s) <= {MAX_TEXT}
 """
 _TOUCH = f"""
-UPDATE {SearchDocument._meta.db_table} SET updated_at = %s
-WHERE object_type = %s AND object_id = %s AND updated_at < %s
+UPDATE {SearchDocument._meta.db_table} SET updated_at = GREATEST(updated_at, %s)
+WHERE object_type = %s AND object_id = %s
+RETURNING updated_at = %s
 """
 
 
@@ -264,14 +265,18 @@ def append_text(
 
 
 def touch_document(object_type: str, object_id: int, updated_at: datetime.datetime) -> bool:
-    """Set the last-updated time of an indexed document whose text stays as it is (a post past
-    the part of a thread that is indexed). False when there is no document older than that."""
+    """Bring an indexed document's last-updated time up to ``updated_at`` when its text stays
+    as it is (a post past the part of a thread that is indexed). A document already as new
+    stays as it is: under concurrent posting a later post's task often runs first, and the
+    earlier one then has nothing to change. False only when there is no document."""
     with connection.cursor() as cursor:
         cursor.execute(_TOUCH, [updated_at, object_type, object_id, updated_at])
-        touched = bool(cursor.rowcount)
-    if touched:
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    if row[0]:
         bump_named_version("search")  # results sorted or shown by date
-    return touched
+    return True
 
 
 def remove_documents(object_type, object_ids):

@@ -97,8 +97,8 @@ def append(
 
 
 def touch(object_type: str, object_id: int, updated_at: datetime.datetime) -> bool:
-    """Move an indexed object's last-updated time to ``updated_at`` when its text does not
-    change. Returns False when there is no document older than that (then ``reindex``)."""
+    """Bring an indexed object's last-updated time up to ``updated_at`` when its text does not
+    change (never back). Returns False when there is no document (then ``reindex``)."""
     if not touch_document(object_type, object_id, updated_at):
         return False
     elasticsearch.after_change([(object_type, object_id)])

@@ -1,5 +1,8 @@
+import datetime
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from community.factories import CounsellorFactory, NewCounsellorFactory
 from community.models import CommunitySettings, Post, Report, Thread
@@ -116,6 +119,19 @@ def test_replies_nest_one_level(client, counsellor, other, start):
 
 
 # --- Sanitising and limits ------------------------------------------------------------------
+
+
+def test_a_reply_that_commits_after_a_later_one_leaves_the_thread_at_the_later_date(
+    client, counsellor, other, start
+):
+    """Two replies race: the later one's transaction commits first. The thread's last-post date
+    (its place in the listing, "latest activity") stays at the later reply."""
+    thread = start(counsellor)
+    later = timezone.now() + datetime.timedelta(minutes=1)  # a reply stamped after this one
+    Thread.objects.filter(pk=thread["id"]).update(last_post_at=later)
+    client.force_login(other)
+    assert reply(client, thread["id"], "Kiitos vinkistä").status_code == 201
+    assert Thread.objects.get(pk=thread["id"]).last_post_at == later
 
 
 def test_hostile_html_is_removed_and_the_visible_text_survives(client, counsellor, start):

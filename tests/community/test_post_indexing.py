@@ -81,6 +81,36 @@ def test_a_reply_past_the_indexed_posts_only_moves_the_threads_date(
     assert found(client, "koira456") == 0
 
 
+def test_replies_past_the_indexed_posts_indexed_out_of_order_never_reread_the_thread(
+    client, counsellor, start, settings, monkeypatch
+):
+    """Under concurrent posting a later reply's task often runs first. Past the indexed part the
+    earlier reply has no words to add and its date is already covered: its task must neither
+    rewrite the thread's document (every pending task would then do it again) nor move the
+    document's date back."""
+    monkeypatch.setattr(search_source, "POSTS_INDEXED", 2)
+    thread = start(counsellor, title="Ryhmäohjauksen aloitus", body="<p>Tutustumisleikit</p>")
+    client.force_login(CounsellorFactory())
+    reply(client, thread["id"], "Kokeilin kuvakorttimenetelmää")
+    settings.TASKS = DB_TASKS
+    first = reply(client, thread["id"], "Sanoin koira456").json()["id"]
+    second = reply(client, thread["id"], "Sanoin kissa789").json()["id"]
+    index_new_post(second)
+    indexed = document(thread["id"])
+    with CaptureQueriesContext(connection) as queries:
+        index_new_post(first)
+    rereads = [
+        q["sql"]
+        for q in queries.captured_queries
+        if '"body"' in q["sql"] and "FOR NO KEY UPDATE" not in q["sql"]
+    ]
+    assert not rereads
+    assert document(thread["id"]) == indexed
+    assert indexed[3] == Post.objects.get(pk=second).created_at
+    assert found(client, "kuvakorttimenetelmä") == 1
+    assert found(client, "koira456") == 0
+
+
 def test_a_reply_is_one_task_committed_with_it_and_the_poster_waits_for_little(
     client, counsellor, other, start, settings
 ):
