@@ -19,8 +19,9 @@ from typing import Any
 from django.core.cache import cache
 
 VERSION_KEY = "content-version"
-LOCAL_ENTRIES = 512
-_local: OrderedDict[str, Any] = OrderedDict()
+LOCAL_ENTRIES = 512  # per content version
+LOCAL_VERSIONS = 2  # a request that began before a publish still finds its version's values
+_local: OrderedDict[str, OrderedDict[str, Any]] = OrderedDict()  # version → key → value
 _local_lock = threading.Lock()
 _memo = contextvars.ContextVar("cache_memo", default=None)
 _MISSING = object()
@@ -132,23 +133,26 @@ def versioned_key(*parts):
 def cached(key_parts, build, timeout=300, *, local=False):
     """Return the cached value for ``key_parts`` at the current content version, or build it.
 
-    ``local``: keep it in this worker's memory too (``LOCAL_ENTRIES`` values at most, the
-    least recently used leaving first), for values nearly every request needs (the site
-    structure, the vocabularies, a listing's total): a request then pays the version read it
-    pays anyway, not a Redis round trip and an unpickling per value. The key holds the content
-    version, so a change makes the old value unreachable at once in every worker. Such a value
-    is shared by every request of the worker: never change it in place."""
+    ``local``: keep it in this worker's memory too, for values nearly every request needs (the
+    site structure, the vocabularies, the JOD catalogue, a listing's total): a request then pays
+    the version read it pays anyway, not a Redis round trip and an unpickling per value. The key
+    holds the content version, so a change makes the old value unreachable at once in every
+    worker, and only the last ``LOCAL_VERSIONS`` versions' values are kept (``LOCAL_ENTRIES``
+    each at most, the least recently used leaving first). Such a value is shared by every
+    request of the worker: never change it in place."""
     if timeout == 0:
         return build()
     key = versioned_key(*key_parts)
     value = _memo_get(key)
     if value is not _MISSING:
         return value
+    version = key.partition(":")[0]
     if local:
         with _local_lock:
-            value = _local.get(key, _MISSING)
+            values = _local.get(version)
+            value = values.get(key, _MISSING) if values is not None else _MISSING
             if value is not _MISSING:
-                _local.move_to_end(key)
+                values.move_to_end(key)
         if value is not _MISSING:
             _memo_set(key, value)
             return value
@@ -158,11 +162,22 @@ def cached(key_parts, build, timeout=300, *, local=False):
         cache.set(key, value, timeout)
     _memo_set(key, value)
     if local:
-        with _local_lock:
-            _local[key] = value
-            while len(_local) > LOCAL_ENTRIES:
-                _local.popitem(last=False)
+        _keep_local(version, key, value)
     return value
+
+
+def _keep_local(version: str, key: str, value: Any) -> None:
+    """Keep ``value`` in this worker's memory under its content version; a new version's
+    first value lets the oldest version's values go, all at once."""
+    with _local_lock:
+        values = _local.get(version)
+        if values is None:
+            values = _local[version] = OrderedDict()
+            while len(_local) > LOCAL_VERSIONS:
+                _local.popitem(last=False)
+        values[key] = value
+        while len(values) > LOCAL_ENTRIES:
+            values.popitem(last=False)
 
 
 def named_version(name):

@@ -1,6 +1,9 @@
 """Values every request needs are kept in the worker's memory at the content version they were
 built for; a change, or a cache that lost its keys (a Redis restart), never serves them again."""
 
+import gc
+import weakref
+
 from django.core.cache import cache
 
 from cms.cache import bump_content_version, cached, versioned_key
@@ -46,3 +49,20 @@ def test_without_local_the_value_lives_in_the_shared_cache_only():
     assert cached(["plain"], build, 3600) == 1
     cache.delete(versioned_key("plain"))
     assert cached(["plain"], build, 3600) == 2
+
+
+class Structure:
+    """A value as large as the site structure would be (only its identity matters here)."""
+
+
+def test_a_worker_lets_go_of_values_built_for_older_content():
+    """Each publish moves the content version. Values built for older content can never be
+    served again, so the worker keeps those of the last two versions only: an import that
+    publishes thousands of items would otherwise leave a copy of the site structure (or the JOD
+    catalogue) per version in every worker's memory."""
+    kept = []
+    for _ in range(4):
+        kept.append(weakref.ref(cached(["structure"], Structure, 3600, local=True)))
+        bump_content_version()
+    gc.collect()
+    assert [ref() is not None for ref in kept] == [False, False, True, True]
