@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, F, Model, OuterRef, Q
+from django.db.models import Count, Exists, F, Model, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -20,7 +20,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from cms.sanitising import plain_text
 from guidance import queries, read_model, serializers
-from guidance.models import ContentFeedback, ContentPage, ContentViewDay
+from guidance.models import ContentFeedback, ContentPage, ContentViewDay, ReadItem
 
 
 def translate_page(
@@ -230,6 +230,16 @@ def visible_item_keys(translation_keys: Iterable[uuid.UUID]) -> set[uuid.UUID]:
         .values_list("translation_key", flat=True)
         .distinct()
     )
+
+
+def visible_item_rows(language: str) -> QuerySet[ReadItem]:
+    """The visible items in ``language`` as the read model holds them, for a listing of other
+    apps' own shape (the JOD adapter): one row per item, the page ``visible_content(language)``
+    picks, with the columns a listing filters and sorts on (``translation_key``, ``page_id``,
+    ``tree_path``, ``keyword_ids``, ``title``, ``first_published_at``). The rows change when
+    content is published, so such a listing needs no visibility rule of its own and reads one
+    narrow indexed table instead of the page tree."""
+    return ReadItem.objects.filter(language=language)
 
 
 def frontend_url(page: Page) -> str | None:

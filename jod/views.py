@@ -24,6 +24,7 @@ from ninja.responses import NinjaJSONEncoder
 from wagtail.images import get_image_model
 
 from cms.api_errors import ApiError
+from cms.cache import cached
 from cms.http import cache_public_get
 from cms.locales import resolve_locale
 from cms.throttling import enforce
@@ -173,17 +174,17 @@ def tags(request: HttpRequest, site_id: int) -> HttpResponse:
 
 def _category_condition(data: Catalogue, category_id: int) -> Q:
     """Items in a section or topic (its subtopics included), or tagged with a keyword; an id
-    that is neither matches nothing, as in Liferay."""
+    that is neither matches nothing, as in Liferay. Over read-model rows
+    (``services.visible_item_rows``)."""
     category = data.categories.get(category_id)
     if category is not None:
         condition = Q(pk__in=[])
         for path in category.paths:
-            condition |= Q(path__startswith=path)
+            condition |= Q(tree_path__startswith=path)
         return condition
     tag = data.tags.get(category_id)
     if tag is not None:
-        tagged = ContentPage.keywords.through.objects.filter(keyword_id__in=tag.term_ids)
-        return Q(pk__in=tagged.values("contentpage_id"))
+        return Q(keyword_ids__overlap=tag.term_ids)
     return Q(pk__in=[])
 
 
@@ -227,9 +228,9 @@ def _ordered(queryset: QuerySet, sort: str | None, language: str) -> QuerySet:
     if field == "title":
         collation = _collation(language)
         title = Collate(F("title"), collation) if collation else F("title")
-        return queryset.order_by(title.desc() if descending else title.asc(), "id")
+        return queryset.order_by(title.desc() if descending else title.asc(), "page_id")
     return queryset.order_by(
-        F("first_published_at").desc() if descending else "first_published_at", "id"
+        F("first_published_at").desc() if descending else "first_published_at", "page_id"
     )
 
 
@@ -258,9 +259,10 @@ def _structured_contents(request: HttpRequest, site_id: int) -> HttpResponse:
         total, keys = _search(request, text, clauses, sort, language, page_size, offset, data)
     else:
         queryset = _ordered(
-            _filtered(queries.visible_content(language), clauses, data), sort, language
+            _filtered(services.visible_item_rows(language), clauses, data), sort, language
         )
-        total = queryset.count()
+        # The total is kept until content changes, as the REST listing keeps its own.
+        total = cached(["jod-count", language, repr(clauses)], queryset.count, 3600, local=True)
         keys = list(queryset.values_list("translation_key", flat=True)[offset : offset + page_size])
     base = _base(request)
     # The cards come from the read model, rendered once per change: one query for the page.

@@ -387,14 +387,15 @@ def test_a_listing_costs_a_fixed_number_of_queries_whatever_its_size(frontend, d
     url = f"/ohjaaja/cms/o/headless-delivery/v1.0/sites/{SITE}/structured-contents"
     counts = []
     with django_db_blocker.unblock():
-        client.get(url, {"pageSize": "1", "page": "3"})  # the catalogue, cached per version
+        # the catalogue and the total, kept per content version; the collation, per process
+        client.get(url, {"pageSize": "1", "page": "3", "sort": "title:asc"})
         for size in ("5", "500"):
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url, {"pageSize": size, "sort": "title:asc"})
             assert response.status_code == 200
             counts.append(len(queries.captured_queries))
     assert counts[0] == counts[1]
-    assert counts[1] <= 12
+    assert counts[1] <= 2  # the page's keys from the read model's rows, then their cards
 
 
 def test_an_unpublished_item_is_gone_from_every_call(frontend, navigation):
