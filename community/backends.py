@@ -12,11 +12,25 @@ rate limits. Here each backend answers only its own path:
   once their address is verified (allauth's mandatory verification stays in force).
 """
 
+from typing import Any
+
 from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth.backends import ModelBackend
 
+from community.models import User
+from community.people import with_membership
 
-class StaffBackend(ModelBackend):
+
+class _LoadsMembership(ModelBackend):
+    """The signed-in user of each request, with whether they may take part (a verified address)
+    read in the same query: every write checks it (``people.is_verified_member``)."""
+
+    def get_user(self, user_id: Any) -> User | None:
+        user = with_membership(User._default_manager.all()).filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None
+
+
+class StaffBackend(_LoadsMembership):
     """Username and password, for staff accounts only; sessions and permissions as Django's."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
@@ -24,7 +38,7 @@ class StaffBackend(ModelBackend):
         return user if user is not None and user.is_staff else None
 
 
-class CounsellorBackend(AuthenticationBackend):
+class CounsellorBackend(_LoadsMembership, AuthenticationBackend):
     """allauth's email login, and nothing else: a username field holding an email address is not
     allauth asking."""
 

@@ -10,7 +10,7 @@ from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from community.models import (
@@ -43,14 +43,24 @@ PROFILE_FIELDS = [
 ]
 
 
+def with_membership(users: QuerySet[User]) -> QuerySet[User]:
+    """``users``, each with whether allauth has verified an address of theirs, read in the same
+    query: the signed-in user is loaded this way on every request (``community.backends``), so
+    ``is_verified_member`` asks the database nothing more."""
+    verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+    return users.annotate(verified_address=Exists(verified))
+
+
 def is_verified_member(user: User) -> bool:
     """Staff, or a counsellor whose email address allauth has verified: who may take part.
     Remembered on the user object, so a write that checks twice (thanking checks the reader, then
-    the poster) asks the database once per request."""
+    the poster) asks the database once per request, and not at all for a user loaded
+    ``with_membership``."""
     if not hasattr(user, "_verified_member"):
-        user._verified_member = bool(user.is_staff) or (
-            EmailAddress.objects.filter(user=user, verified=True).exists()
-        )
+        verified = getattr(user, "verified_address", None)
+        if verified is None:
+            verified = EmailAddress.objects.filter(user=user, verified=True).exists()
+        user._verified_member = bool(user.is_staff) or verified
     return user._verified_member
 
 
