@@ -259,7 +259,7 @@ def append_text(
         )
         if not cursor.rowcount:
             return False
-        spelling.add_terms([(object_type, object_id)])
+        spelling.add_words(language, text)
     bump_named_version("search")
     return True
 

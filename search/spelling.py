@@ -93,6 +93,21 @@ def add_terms(objects: list[tuple[str, int]]) -> None:
         )
 
 
+def add_words(language: str, text: str) -> None:
+    """Add the words of ``text``, just appended to a document in ``language``, to the
+    vocabulary: the same words ``add_terms`` would find in the document, without reading the
+    rest of it (a thread's reply, in the task worker)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {TERMS} (language, term, folded, documents) "
+            f"SELECT %s, w.term, translate(w.term, '{FOLD_FROM}', '{FOLD_TO}'), 1 "
+            "FROM unnest(tsvector_to_array(to_tsvector('simple', %s))) AS w(term) "
+            f"WHERE w.term ~ '{TERM_PATTERN}' "
+            "ON CONFLICT (language, term) DO NOTHING",
+            [language, text],
+        )
+
+
 def refresh_vocabulary() -> int:
     """Recount the whole vocabulary from the documents, in one transaction. Returns its size."""
     with transaction.atomic(), connection.cursor() as cursor:

@@ -12,7 +12,7 @@ from community.models import Post, Thread
 from community.moderation import moderate
 from community.search_source import index_new_post, reindex_threads
 from guidance.factories import ArticlePageFactory
-from search.models import SearchDocument
+from search.models import SearchDocument, SearchTerm
 from tests.cms.test_webhooks import DB_TASKS, run_worker
 from tests.community.test_discussions_api import reply
 
@@ -198,5 +198,8 @@ def test_the_workers_share_of_a_reply_does_not_grow_with_the_thread(
         # (the one row read with "body" is the new post itself, locked while it is indexed)
         rereads = [s for s in statements if '"body"' in s and "FOR NO KEY UPDATE" not in s]
         assert not rereads, thread["title"]
+        # nor its search document's words: only the new post's reach the spelling vocabulary
+        assert not [s for s in statements if "tsvector_to_array(d.exact_vector)" in s]
         assert len(statements) <= 6, statements
     assert found(client, "kuvakorttimenetelmä") == 1  # the short thread; the long one's is past
+    assert SearchTerm.objects.filter(term="kuvakorttimenetelmää").exists()  # for respelling
