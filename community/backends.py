@@ -26,7 +26,7 @@ class _LoadsMembership(ModelBackend):
     read in the same query: every write checks it (``people.is_verified_member``)."""
 
     def get_user(self, user_id: Any) -> User | None:
-        user = with_membership(User._default_manager.all()).filter(pk=user_id).first()
+        user = with_membership(User.objects.all()).filter(pk=user_id).first()
         return user if user is not None and self.user_can_authenticate(user) else None
 
 
