@@ -67,10 +67,16 @@ def max_edits(word: str) -> int:
 
 # --- The vocabulary -------------------------------------------------------------------------
 
+# What a vocabulary row is made of, for every way words reach it: a word ``w.term`` of a
+# document's exact (unstemmed) vector, kept when it looks like a word, with its folded form.
+_INSERT = f"INSERT INTO {TERMS} (language, term, folded, documents) "
+_FOLDED = f"translate(w.term, '{FOLD_FROM}', '{FOLD_TO}')"
+_IS_TERM = f"w.term ~ '{TERM_PATTERN}'"
+_KEEP_KNOWN = " ON CONFLICT (language, term) DO NOTHING"
 _TERMS_OF = f"""
-    SELECT d.language, w.term, translate(w.term, '{FOLD_FROM}', '{FOLD_TO}'), count(*)
+    SELECT d.language, w.term, {_FOLDED}, count(*)
     FROM {DOCUMENTS} d, unnest(tsvector_to_array(d.exact_vector)) AS w(term)
-    WHERE w.term ~ '{TERM_PATTERN}' AND WHERE_CLAUSE
+    WHERE {_IS_TERM} AND WHERE_CLAUSE
     GROUP BY d.language, w.term
 """
 
@@ -86,9 +92,7 @@ def add_terms(objects: list[tuple[str, int]]) -> None:
     where = "(d.object_type, d.object_id) IN (SELECT * FROM unnest(%s::text[], %s::bigint[]))"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {TERMS} (language, term, folded, documents) "
-            + _TERMS_OF.replace("WHERE_CLAUSE", where)
-            + " ON CONFLICT (language, term) DO NOTHING",
+            _INSERT + _TERMS_OF.replace("WHERE_CLAUSE", where) + _KEEP_KNOWN,
             [list(types), list(ids)],
         )
 
@@ -99,11 +103,9 @@ def add_words(language: str, text: str) -> None:
     rest of it (a thread's reply, in the task worker)."""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {TERMS} (language, term, folded, documents) "
-            f"SELECT %s, w.term, translate(w.term, '{FOLD_FROM}', '{FOLD_TO}'), 1 "
+            f"{_INSERT}SELECT %s, w.term, {_FOLDED}, 1 "
             "FROM unnest(tsvector_to_array(to_tsvector('simple', %s))) AS w(term) "
-            f"WHERE w.term ~ '{TERM_PATTERN}' "
-            "ON CONFLICT (language, term) DO NOTHING",
+            f"WHERE {_IS_TERM}{_KEEP_KNOWN}",
             [language, text],
         )
 
@@ -112,10 +114,7 @@ def refresh_vocabulary() -> int:
     """Recount the whole vocabulary from the documents, in one transaction. Returns its size."""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TERMS}")
-        cursor.execute(
-            f"INSERT INTO {TERMS} (language, term, folded, documents) "
-            + _TERMS_OF.replace("WHERE_CLAUSE", "TRUE")
-        )
+        cursor.execute(_INSERT + _TERMS_OF.replace("WHERE_CLAUSE", "TRUE"))
         return cursor.rowcount
 
 
