@@ -14,7 +14,8 @@ import hashlib
 import secrets
 import threading
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 
@@ -25,6 +26,7 @@ _local: OrderedDict[str, OrderedDict[str, Any]] = OrderedDict()  # version → k
 _local_lock = threading.Lock()
 _memo = contextvars.ContextVar("cache_memo", default=None)
 _MISSING = object()
+T = TypeVar("T")
 
 
 class RequestMemoMiddleware:
@@ -148,11 +150,7 @@ def cached(key_parts, build, timeout=300, *, local=False):
         return value
     version = key.partition(":")[0]
     if local:
-        with _local_lock:
-            values = _local.get(version)
-            value = values.get(key, _MISSING) if values is not None else _MISSING
-            if value is not _MISSING:
-                values.move_to_end(key)
+        value = _local_get(version, key)
         if value is not _MISSING:
             _memo_set(key, value)
             return value
@@ -163,6 +161,30 @@ def cached(key_parts, build, timeout=300, *, local=False):
     _memo_set(key, value)
     if local:
         _keep_local(version, key, value)
+    return value
+
+
+def cached_locally(key_parts: list[Any], build: Callable[[], T]) -> T:
+    """``cached(local=True)`` without the shared cache: the value is kept in this worker's
+    memory only, at the current content version, and never read back from Redis. For values
+    a worker must trust because it built them itself (a compiled SQL statement: whoever could
+    write to the cache must not thereby choose what the database runs) and that are cheaper to
+    build than to fetch. Shared by every request of the worker: never change it in place."""
+    key = versioned_key(*key_parts)
+    version = key.partition(":")[0]
+    value = _local_get(version, key)
+    if value is _MISSING:
+        value = build()
+        _keep_local(version, key, value)
+    return value
+
+
+def _local_get(version: str, key: str) -> Any:
+    with _local_lock:
+        values = _local.get(version)
+        value = values.get(key, _MISSING) if values is not None else _MISSING
+        if value is not _MISSING:
+            values.move_to_end(key)
     return value
 
 

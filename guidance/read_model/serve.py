@@ -11,7 +11,7 @@ from django.db.models.expressions import RawSQL
 from django.http import HttpRequest
 from django.utils import timezone
 
-from cms.cache import cached
+from cms.cache import cached, cached_locally
 from cms.http import StoredJSON
 from guidance import queries
 from guidance.models import ContentPage, ReadItem
@@ -70,33 +70,44 @@ def _listing_rows(
 ) -> tuple[int, list[tuple[str, Any, Any]]]:
     # Trending weighs the views of the last week and month: its statement holds today's date.
     day = timezone.localdate() if ordering == "trending" else None
-    count, sql, params = cached(
+    count_sql, count_params, page_sql, page_params = cached_locally(
         ["listing-plan", language, ordering, repr(filters), day],
         lambda: _listing_plan(language, filters, ordering),
-        3600,
-        local=True,
     )
     with connection.cursor() as cursor:
-        cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
-        return count, cursor.fetchall()
+
+        def count() -> int:
+            cursor.execute(count_sql, count_params)
+            return cursor.fetchone()[0]
+
+        total = cached(
+            ["listing-count", language, ordering, repr(filters)], count, 3600, local=True
+        )
+        cursor.execute(f"{page_sql} LIMIT %s OFFSET %s", [*page_params, limit, offset])
+        return total, cursor.fetchall()
 
 
 def _listing_plan(
     language: str, filters: queries.ContentFilters, ordering: str
-) -> tuple[int, str, tuple[Any, ...]]:
-    """(the total, the page statement without its LIMIT and OFFSET, its parameters) of a
-    listing, kept until content changes: the filters are declared once, as a queryset
-    (``queries.resolve_filters``), and compiling it (a third of an uncached listing's time in
-    the ORM) is done once per filter combination, not per page read."""
+) -> tuple[str, tuple[Any, ...], str, tuple[Any, ...]]:
+    """(the statement counting a listing's items and its parameters, the statement of its page
+    without LIMIT and OFFSET and its parameters), kept in the worker until content changes.
+    The filters are declared once, as a queryset (``queries.resolve_filters``); compiling it,
+    a third of an uncached listing's time, is done once per filter combination instead of per
+    page read. Only the worker that compiled a statement runs it (``cached_locally``)."""
     rows = queries.resolve_filters(ReadItem.objects.filter(language=language), filters)
     if ordering in CURATED_ORDERINGS and filters.section is None and filters.topic is None:
         # Editors keep some items (or whole topics) out of the newest and popular listings.
         rows = rows.filter(listed=True)
-    count = rows.count()
+    matching, count_params = rows.values_list("page_id").query.sql_with_params()
     if ordering in ("popular", "trending"):
         rows = queries.popularity_annotation(rows, ordering)
-    sql, params = rows.order_by(*ORDERINGS[ordering]).values_list(*_SERVED).query.sql_with_params()
-    return count, sql, tuple(params)
+    page, page_params = (
+        rows.order_by(*ORDERINGS[ordering]).values_list(*_SERVED).query.sql_with_params()
+    )
+    # The ORM's own statement with its parameters kept apart: no value is spliced into the text.
+    count = f"SELECT count(*) FROM ({matching}) AS matching"  # noqa: S608
+    return count, tuple(count_params), page, tuple(page_params)
 
 
 def cards(language: str, keys: Sequence[uuid.UUID], base: str) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ import weakref
 
 from django.core.cache import cache
 
-from cms.cache import bump_content_version, cached, versioned_key
+from cms.cache import bump_content_version, cached, cached_locally, versioned_key
 from tests.caching import clear_cache
 
 
@@ -49,6 +49,24 @@ def test_without_local_the_value_lives_in_the_shared_cache_only():
     assert cached(["plain"], build, 3600) == 1
     cache.delete(versioned_key("plain"))
     assert cached(["plain"], build, 3600) == 2
+
+
+def test_a_value_kept_locally_never_goes_through_the_shared_cache():
+    """A listing's compiled SQL is kept this way: whoever can write to Redis must not thereby
+    choose the statements a worker runs, so the worker never reads such a value from it."""
+    built = []
+
+    def build():
+        built.append(1)
+        return f"statement {len(built)}"
+
+    assert cached_locally(["statement"], build) == "statement 1"
+    assert cache.get(versioned_key("statement")) is None
+    cache.set(versioned_key("statement"), "DROP TABLE everything", 3600)
+    assert cached_locally(["statement"], build) == "statement 1"
+    assert built == [1]
+    bump_content_version()
+    assert cached_locally(["statement"], build) == "statement 2"
 
 
 class Structure:
