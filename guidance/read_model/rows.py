@@ -12,6 +12,7 @@ from django.utils import timezone
 from cms.http import StoredJSON, as_stored
 from guidance.models import ReadItem
 from guidance.quality import quality_status
+from guidance.schemas import ContentCardOut
 
 # Absolute media URLs are built from the request's scheme and host when served. While
 # rendering there is no request: URLs start with this placeholder, which no stored text can
@@ -51,6 +52,21 @@ def finish_values(
     if "quality" in data:
         data["quality"]["status"] = status
     return data
+
+
+def card_shape(
+    text: str,
+    next_review_due: datetime.date | None,
+    last_approved_at: datetime.datetime | None,
+    base: str,
+    today: datetime.date,
+) -> ContentCardOut:
+    """``finish_values`` of a stored card as its shape's model, for GraphQL's resolvers:
+    pydantic reads the stored text in one pass, with no dict built on the way (a parsed dict
+    checked into the model was a third of a GraphQL listing's time)."""
+    card = ContentCardOut.model_validate_json(_with_origin(text, base))
+    card.review_overdue, card.quality_status = _dated(next_review_due, last_approved_at, today)
+    return card
 
 
 def _with_origin(text: str, base: str) -> str:

@@ -16,7 +16,8 @@ from cms.cache import cached, cached_locally
 from cms.http import StoredJSON
 from guidance import queries
 from guidance.models import ContentPage, ReadItem
-from guidance.read_model.rows import card_text, detail_text, finish_values
+from guidance.read_model.rows import card_shape, card_text, detail_text, finish_values
+from guidance.schemas import ContentCardOut
 
 ORDERINGS = {
     "title": ["title", "page_id"],
@@ -43,12 +44,13 @@ def listing(
     limit: int,
     offset: int,
     base: str,
-) -> tuple[int, list[dict[str, Any]]]:
-    """The total and one page of cards: two queries (the total is kept until content changes),
-    whatever the filters or the page size."""
+) -> tuple[int, list[ContentCardOut]]:
+    """The total and one page of cards as their shape's models (for GraphQL): one query (the
+    total and the statement are kept until content changes), whatever the filters or the page
+    size."""
     count, page = _listing_rows(language, filters, ordering, limit, offset)
     today = timezone.localdate()
-    return count, [finish_values(card, due, approved, base, today) for card, due, approved in page]
+    return count, [card_shape(card, due, approved, base, today) for card, due, approved in page]
 
 
 def listing_json(
