@@ -73,21 +73,18 @@ def _listing_rows(
 ) -> tuple[int, list[tuple[str, Any, Any]]]:
     # Trending weighs the views of the last week and month: its statement holds today's date.
     day = timezone.localdate() if ordering == "trending" else None
+    asked = repr(filters)
     count_sql, count_params, page_sql, page_params = cached_locally(
-        ["listing-plan", language, ordering, repr(filters), day],
+        ["listing-plan", language, ordering, asked, day],
         lambda: _listing_plan(language, filters, ordering),
     )
-    with connection.cursor() as cursor:
-
-        def count() -> int:
-            cursor.execute(count_sql, count_params)
-            return cursor.fetchone()[0]
-
-        total = cached(
-            ["listing-count", language, ordering, repr(filters)], count, 3600, local=True
-        )
-        cursor.execute(f"{page_sql} LIMIT %s OFFSET %s", [*page_params, limit, offset])
-        return total, cursor.fetchall()
+    total = cached(
+        ["listing-count", language, ordering, asked],
+        lambda: _select(count_sql, count_params)[0][0],
+        3600,
+        local=True,
+    )
+    return total, _select(f"{page_sql} LIMIT %s OFFSET %s", [*page_params, limit, offset])
 
 
 def _listing_plan(
