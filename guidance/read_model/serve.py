@@ -84,7 +84,7 @@ def _listing_rows(
         3600,
         local=True,
     )
-    return total, _select(page_sql, [*page_params, limit, offset])
+    return total, _select(f"{page_sql} LIMIT %s OFFSET %s", [*page_params, limit, offset])
 
 
 def _listing_plan(
@@ -102,16 +102,11 @@ def _listing_plan(
     matching, count_params = rows.values_list("page_id").query.sql_with_params()
     if ordering in ("popular", "trending"):
         rows = queries.popularity_annotation(rows, ordering)
-    ids, page_params = rows.order_by(*ORDERINGS[ordering]).values_list("id").query.sql_with_params()
-    # The ORM's own statements with their parameters kept apart: no value is spliced into the
-    # text. The page's rows are found first by id alone, on the covering index (``read_newest``
-    # holds every filtered column: no stored row is read to be filtered out), then only those
-    # rows are read, in the page's order.
-    count = f"SELECT count(*) FROM ({matching}) AS matching"  # noqa: S608
-    page = (
-        f"SELECT {', '.join(_SERVED)} FROM unnest(ARRAY({ids} LIMIT %s OFFSET %s))"  # noqa: S608
-        f" WITH ORDINALITY AS page(id, position) JOIN {_TABLE} USING (id) ORDER BY position"
+    page, page_params = (
+        rows.order_by(*ORDERINGS[ordering]).values_list(*_SERVED).query.sql_with_params()
     )
+    # The ORM's own statement with its parameters kept apart: no value is spliced into the text.
+    count = f"SELECT count(*) FROM ({matching}) AS matching"  # noqa: S608
     return count, tuple(count_params), page, tuple(page_params)
 
 

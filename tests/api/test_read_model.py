@@ -3,7 +3,6 @@ change, hides what must be hidden at once, retries what failed and can be checke
 
 import datetime
 import io
-import re
 
 import pytest
 from django.core.management import call_command
@@ -295,49 +294,6 @@ def test_a_rebuild_leaves_the_table_vacuumed_for_index_only_counts(catalogue):
 
     call_command("rebuild_read_model", stdout=io.StringIO(), stderr=io.StringIO())
     assert all_visible_pages() > 0
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_filtered_page_is_found_in_its_ordering_index_alone(client, catalogue):
-    """Whatever the filters, an ordering's index holds every column they read: the page's rows
-    are picked from the index alone, and only those rows' stored JSON is read, instead of
-    reading each newer row's JSON to throw away the ones that do not match. (Sequential and
-    bitmap scans are switched off: in a table this small the planner would pick them; an
-    index lacking a filtered column then shows as a plain index scan.)"""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from guidance.factories import GuidanceSettingFactory, SectorFactory, TargetGroupFactory
-
-    method = catalogue["items"]["method"]
-    terms = {
-        "target_group": TargetGroupFactory(slug="nuoret"),
-        "sector": SectorFactory(slug="koulutus"),
-        "setting": GuidanceSettingFactory(slug="ryhma"),
-    }
-    method.target_groups.set([terms["target_group"]])
-    method.sectors.set([terms["sector"]])
-    method.guidance_settings.set([terms["setting"]])
-    method.save_revision().publish()
-    call_command("rebuild_read_model", stdout=io.StringIO(), stderr=io.StringIO())  # vacuums
-    every_filter = (
-        f"type=method,tool&section={catalogue['section'].id}&topic={catalogue['topic'].id}"
-        "&keyword=uraohjaus&theme=urasuunnittelu&target_group=nuoret&sector=koulutus"
-        "&setting=ryhma&updated_since=2000-01-01T00:00:00Z"
-    )
-    for ordering in ("-published", "published", "title", "-title", "-updated"):
-        clear_cache()
-        with CaptureQueriesContext(connection) as captured:
-            body = client.get(f"/api/v1/content/?{every_filter}&ordering={ordering}").json()
-        assert [item["title"] for item in body["items"]] == ["Method 2"]
-        page = next(query["sql"] for query in captured if "card" in query["sql"])
-        with connection.cursor() as cursor:
-            cursor.execute("SET enable_seqscan = off; SET enable_bitmapscan = off")
-            cursor.execute(f"EXPLAIN {page}")
-            plan = "\n".join(row[0] for row in cursor.fetchall())
-            cursor.execute("RESET enable_seqscan; RESET enable_bitmapscan")
-        assert re.search(r"Index Only Scan (Backward )?using read_", plan), plan
-        assert not re.search(r"Index Scan (Backward )?using read_", plan), plan
 
 
 def test_migrate_fills_an_empty_read_model(catalogue):
