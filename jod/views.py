@@ -49,7 +49,9 @@ _JSON_OPTIONS = (
 )
 
 
-def _json(data: Any, status: int = 200) -> HttpResponse:
+def json_response(data: Any, status: int = 200) -> HttpResponse:
+    """``data`` as the adapter's JSON answer: written by orjson, read by a client as what
+    ``json.dumps`` with django-ninja's encoder wrote."""
     return HttpResponse(
         orjson.dumps(data, default=_ENCODER.default, option=_JSON_OPTIONS),
         content_type="application/json; charset=utf-8",
@@ -58,7 +60,7 @@ def _json(data: Any, status: int = 200) -> HttpResponse:
 
 
 def _error(status: int, title: str) -> HttpResponse:
-    return _json({"status": STATUS_NAMES.get(status, "ERROR"), "title": title}, status)
+    return json_response({"status": STATUS_NAMES.get(status, "ERROR"), "title": title}, status)
 
 
 def liferay_errors(view: Callable[..., R]) -> Callable[..., R | HttpResponse]:
@@ -148,7 +150,7 @@ def _article_item(data: Catalogue, key: str) -> dict[str, Any]:
 def navigation(request: HttpRequest, site_id: int) -> HttpResponse:
     _site(site_id)
     data = catalogue()
-    return _json(
+    return json_response(
         {
             "id": site_id,
             "siteId": site_id,
@@ -163,7 +165,7 @@ def navigation(request: HttpRequest, site_id: int) -> HttpResponse:
 def tags(request: HttpRequest, site_id: int) -> HttpResponse:
     _site(site_id)
     items = sorted(catalogue().tags.values(), key=lambda tag: tag.names["fi-FI"].lower())
-    return _json(
+    return json_response(
         [
             {
                 "id": tag.id,
@@ -278,7 +280,7 @@ def _structured_contents(request: HttpRequest, site_id: int) -> HttpResponse:
         structured_content(card, data, base, full=False)
         for card in services.cards_for_keys(keys, language, request)
     ]
-    return _json(
+    return json_response(
         {
             "items": items,
             "page": page,
@@ -339,7 +341,7 @@ def structured_content_by_id(request: HttpRequest, content_id: str) -> HttpRespo
     detail = services.item_detail(language, request, page_id=int(content_id))
     if detail is None:
         raise Http404(f"No structured content {content_id}")
-    return _json(structured_content(detail, catalogue(), _base(request), full=True))
+    return json_response(structured_content(detail, catalogue(), _base(request), full=True))
 
 
 # --- Images ------------------------------------------------------------------------------------

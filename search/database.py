@@ -68,14 +68,6 @@ def _weighted_rank(query, **options):
     return sql, [query.language, config, text, fi_config, fi_text]
 
 
-def _first_pass(query):
-    """The cheap score that picks the candidates ``_rank`` scores in full
-    (``settings.SEARCH_CANDIDATES``): one weighted rank of every analysed form of every word,
-    compound parts and other spellings included. A query matching fewer items than the cap
-    ranks exactly as if there were none."""
-    return _weighted_rank(query)
-
-
 def _rank(query):
     """Whole words (base forms) count fully, compound parts half, other spellings less,
     exact surface forms and phrases add a bonus; field weights favour the title and keywords."""
@@ -132,7 +124,11 @@ def _search_once(query, any_word=False):
     costs more); ``_facets`` sorts the counts back into taxonomies. The vectors are stored in
     the row, not out of line (migration 0003)."""
     where, where_params = _where(query, any_word)
-    first_pass, first_params = _first_pass(query)
+    # The cheap score that picks the candidates ``_rank`` scores in full
+    # (``settings.SEARCH_CANDIDATES``): one weighted rank of every analysed form of every word,
+    # compound parts and other spellings included. A query matching fewer items than the cap
+    # ranks exactly as if there were none.
+    first_pass, first_params = _weighted_rank(query)
     rank, rank_params = _rank(query)
     hit_columns = ", ".join(expression for expression, _key, _type in HIT_COLUMNS)
     empty = ", ".join(f"NULL::{sql_type}" for _expression, _key, sql_type in HIT_COLUMNS)

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from ninja.responses import NinjaJSONEncoder
 
-from jod.views import _json
+from jod.views import json_response
 
 
 def test_the_adapters_json_reads_as_the_standard_encoders_did():
@@ -27,7 +27,7 @@ def test_the_adapters_json_reads_as_the_standard_encoders_did():
         ],
         "lastPage": 1,
     }
-    response = _json(data)
+    response = json_response(data)
     assert response["Content-Type"] == "application/json; charset=utf-8"
     written = response.content.decode()
     assert "Elämänjana" in written  # UTF-8, not \\u escapes
