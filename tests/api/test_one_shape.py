@@ -48,6 +48,24 @@ def test_every_graphql_object_type_is_a_declared_shape_field_for_field():
         assert declared <= graphql_fields, definition.name
 
 
+def test_a_graphql_type_knows_its_shape_and_its_own_instances_but_nothing_else():
+    # The fast answer for the shape's instances must not make the type accept anything else:
+    # a resolver returning another shape (or a dict) is an error, not a silently wrong answer.
+    term_type = schema.schema_converter.type_map["Term"].implementation
+    card_type = schema.schema_converter.type_map["ContentCard"].implementation
+    term = TermOut.model_validate({"name": "Ura", "slug": "ura"})
+    assert term_type.is_type_of(term, None)
+    assert term_type.is_type_of(term_type_origin(), None)
+    assert not card_type.is_type_of(term, None)
+    assert not term_type.is_type_of({"name": "Ura", "slug": "ura"}, None)
+
+
+def term_type_origin():
+    """An instance of the strawberry class itself, which GraphQL also accepts."""
+    origin = schema.schema_converter.type_map["Term"].definition.origin
+    return origin(name="Ura", slug="ura")
+
+
 def test_an_answer_that_drifts_from_its_declaration_is_refused_not_sent():
     assert respond(TermOut, {"slug": "a", "name": "A"}).content == b'{"slug":"a","name":"A"}'
     with pytest.raises(ValidationError):
