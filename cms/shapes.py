@@ -46,6 +46,11 @@ Timestamp = Annotated[
 ]
 
 
+# The types ``graphql_type`` made, by GraphQL name: plain validated data, which
+# ``cms.graphql_execution.ShapeExecutor`` completes in one pass.
+GRAPHQL_SHAPES: dict[str, type["Shape"]] = {}
+
+
 def graphql_type(
     shape: type[Shape], name: str, description: str | None = None
 ) -> Callable[[type], type]:
@@ -60,6 +65,7 @@ def graphql_type(
     time in-process). The shape's own instances are answered by their class, unless they carry
     that marker (read from the instance's ``__dict__``, where ``strawberry.cast`` puts it)."""
     decorate = pydantic_type(model=shape, all_fields=True, name=name, description=description)
+    GRAPHQL_SHAPES[name] = shape
 
     def decorator(cls: type) -> type:
         graphql_cls = decorate(cls)

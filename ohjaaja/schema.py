@@ -28,6 +28,7 @@ from strawberry.extensions import (
 from strawberry.types import ExecutionContext
 
 from cms.api_errors import ApiError
+from cms.graphql_execution import ShapeExecutor
 from community.graphql import CommunityMutation, CommunityQuery
 from guidance.graphql import ContentQuery
 from search.graphql import SearchQueryType
@@ -155,8 +156,15 @@ def _extensions(introspection: bool) -> list[Any]:
     return extensions
 
 
-schema = Schema(query=Query, mutation=Mutation, extensions=_extensions(introspection=True))
-closed_schema = Schema(query=Query, mutation=Mutation, extensions=_extensions(introspection=False))
+schema, closed_schema = (
+    Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=_extensions(introspection),
+        execution_context_class=ShapeExecutor,
+    )
+    for introspection in (True, False)
+)
 
 
 def _csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:
