@@ -9,7 +9,7 @@ rate limits. Here each backend answers only its own path:
 - staff (editors, reviewers, moderators, administrators) with username and password, at the
   admin login, behind django-axes' lockout;
 - counsellors through allauth's headless login, which calls ``authenticate(email=…)``, and only
-  once their address is verified (allauth's mandatory verification stays in force).
+  once their address is verified (allauth's mandatory verification stays in force); never staff.
 """
 
 from typing import Any
@@ -40,9 +40,12 @@ class StaffBackend(_LoadsMembership):
 
 class CounsellorBackend(_LoadsMembership, AuthenticationBackend):
     """allauth's email login, and nothing else: a username field holding an email address is not
-    allauth asking."""
+    allauth asking. It signs in counsellors only: a staff account signed in here would get an
+    admin session past django-axes' lockout by username, so it is refused as a wrong password
+    is (single sign-on refuses staff the same way, ``community.adapters``)."""
 
     def authenticate(self, request, **credentials):
         if "email" not in credentials:
             return None
-        return super().authenticate(request, **credentials)
+        user = super().authenticate(request, **credentials)
+        return user if user is not None and not user.is_staff else None

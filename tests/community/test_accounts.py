@@ -86,6 +86,24 @@ def test_counsellors_never_reach_the_wagtail_admin(client, counsellor):
             assert "/admin/login/" in response["Location"]
 
 
+def test_staff_cannot_sign_in_through_the_counsellor_login(client):
+    """Staff sign in at the admin, behind django-axes' lockout by username. allauth's email login
+    would give a staff account a session (an admin session) past that lockout, so it refuses
+    them as it refuses a wrong password, with nothing that tells the two apart."""
+    from allauth.account.models import EmailAddress
+
+    from community.factories import StaffUserFactory
+
+    editor = StaffUserFactory(groups=["Editors"])
+    EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
+    refused = post(client, "/auth/login", {"email": editor.email, "password": "salasana-testi-123"})
+    wrong = post(client, "/auth/login", {"email": editor.email, "password": "väärä-salasana-1"})
+    assert refused.status_code == wrong.status_code == 400
+    assert refused.json()["errors"] == wrong.json()["errors"]
+    assert "_auth_user_id" not in client.session
+    assert "/admin/login/" in client.get("/admin/")["Location"]
+
+
 def test_signup_cannot_create_a_staff_account(client):
     post(
         client,
