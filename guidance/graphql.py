@@ -22,7 +22,6 @@ from guidance.schemas import (
     CriterionResultOut,
     CrumbOut,
     DocumentOut,
-    FeaturedOut,
     ImageOut,
     LinkOut,
     NavNodeOut,
@@ -205,8 +204,8 @@ class ContentQuery:
             keys = queries.featured_keys(language, section)
         except ApiError as exc:
             raise graphql_error(exc) from exc
-        cards = read_model.cards(language, keys, read_model.origin(info.context.request))
-        return as_shape(FeaturedOut, {"locale": language, "items": cards}).items
+        origin = read_model.origin(info.context.request)
+        return cast("list[ContentCard]", read_model.card_shapes(language, keys, origin))
 
     @strawberry.field(description="One item by id, translation key or frontend path.")
     def content_item(

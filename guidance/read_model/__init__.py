@@ -6,7 +6,8 @@ served from one table.
   ``process_pending`` (the task worker's retries), ``rebuild`` and ``check`` (the management
   commands ``rebuild_read_model`` and ``check_read_model``);
 - ``serve``: ``listing``, ``detail``, ``cards`` and ``related`` (``listing_json``,
-  ``detail_json`` and ``cards_json``: the same as text, for REST).
+  ``detail_json`` and ``cards_json``: the same as text, for REST; ``card_shapes``: as models,
+  for GraphQL).
 
 The names below are the package's interface; import them from here.
 """
@@ -24,6 +25,7 @@ from guidance.read_model.build import (
 )
 from guidance.read_model.rows import finish
 from guidance.read_model.serve import (
+    card_shapes,
     cards,
     cards_by_page,
     cards_json,
@@ -40,6 +42,7 @@ __all__ = [
     "Drift",
     "Outcome",
     "all_keys",
+    "card_shapes",
     "cards",
     "cards_by_page",
     "check",

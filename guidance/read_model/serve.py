@@ -117,6 +117,12 @@ def cards(language: str, keys: Sequence[uuid.UUID], base: str) -> list[dict[str,
     return [finish_values(*row, base, today) for row in _card_rows(language, keys)]
 
 
+def card_shapes(language: str, keys: Sequence[uuid.UUID], base: str) -> list[ContentCardOut]:
+    """``cards`` as their shape's models (``card_shape``), for GraphQL."""
+    today = timezone.localdate()
+    return [card_shape(*row, base, today) for row in _card_rows(language, keys)]
+
+
 def cards_json(language: str, keys: Sequence[uuid.UUID], base: str) -> list[StoredJSON]:
     """``cards`` as JSON texts (``card_text``), for an answer written from stored text."""
     today = timezone.localdate()

@@ -371,12 +371,23 @@ def test_featured_items_come_in_the_editors_order(client, catalogue):
     home.save_revision().publish()
     body = get(client, "/api/v1/featured/").json()
     assert [i["title"] for i in body["items"]] == ["Tool 3", "Article 0"]
+    assert graphql_featured(client, "{ featured { title reviewOverdue } }") == [
+        {"title": "Tool 3", "reviewOverdue": False},
+        {"title": "Article 0", "reviewOverdue": False},
+    ]
     section = catalogue["section"]
     section.featured_items = [("item", items["method"])]
     section.save_revision().publish()
     assert [
         i["title"] for i in get(client, f"/api/v1/featured/?section={section.id}").json()["items"]
     ] == ["Method 2"]
+    query = f"{{ featured(section: {section.id}) {{ title }} }}"
+    assert graphql_featured(client, query) == [{"title": "Method 2"}]
+
+
+def graphql_featured(client, query):
+    response = client.post("/graphql/", {"query": query}, content_type="application/json")
+    return response.json()["data"]["featured"]
 
 
 def test_featured_draft_is_not_shown(client, catalogue):
@@ -386,6 +397,7 @@ def test_featured_draft_is_not_shown(client, catalogue):
     home.save_revision().publish()
     tool.unpublish()
     assert get(client, "/api/v1/featured/").json()["items"] == []
+    assert graphql_featured(client, "{ featured { title } }") == []
 
 
 def test_internal_links_in_rich_text_become_frontend_paths_in_the_readers_language(
