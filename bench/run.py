@@ -508,6 +508,13 @@ def measure(args, env, items, workdir):
     return {"items": items, **timings, "peak_rss_mb_per_worker": rss, "scenarios": summary}
 
 
+# RESULTS.md's history of measurements begins at this line; a run rewrites only what is above
+# it (the latest figures), so `make bench` never erases the earlier sections.
+HISTORY_MARKER = (
+    "<!-- The sections below are kept by bench/run.py: the history of measurements. -->"
+)
+
+
 def report(results, args, out):
     base = results[0]
     floor = base["scenarios"]["floor: trivial JSON (/healthz)"]
@@ -554,7 +561,10 @@ def report(results, args, out):
                 f"| {name} | {row['p50_ms']} | {other['p50_ms']} | {other['p50_ms'] / row['p50_ms']:.2f}× |"
             )
     lines += ["", "![p50 and p95 latency by scenario](latency.svg)", ""]
-    (out / "RESULTS.md").write_text("\n".join(lines) + "\n")
+    previous = out / "RESULTS.md"
+    text = previous.read_text() if previous.exists() else ""
+    history = text[text.index(HISTORY_MARKER) :] if HISTORY_MARKER in text else ""
+    previous.write_text("\n".join(lines) + "\n" + history)
     (out / "latency.svg").write_text(svg_chart(base["scenarios"]))
     (out / "results.json").write_text(json.dumps(results, indent=2))
 

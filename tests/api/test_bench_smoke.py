@@ -14,6 +14,7 @@ from django.db import connection
 
 from bench.run import (
     GRAPHQL_BODY,
+    HISTORY_MARKER,
     REPLY_BODY,
     SCENARIOS,
     SEARCH_QUERIES,
@@ -129,6 +130,8 @@ def test_harness_runs_end_to_end_on_a_tiny_catalogue(tmp_path):
     name = f"bench_smoke_{uuid.uuid4().hex[:10]}"
     params = connection_params(connection.settings_dict, "postgres")
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    earlier = f"{HISTORY_MARKER}\n\n## An earlier session\n\nIts figures and why.\n"
+    (tmp_path / "RESULTS.md").write_text(f"# Benchmark results\n\nlast run's table\n\n{earlier}")
     try:
         with RedisServer() as redis:
             _run_harness(database_url(connection.settings_dict, name), redis.url, env, tmp_path)
@@ -150,4 +153,6 @@ def test_harness_runs_end_to_end_on_a_tiny_catalogue(tmp_path):
     assert results[0]["seed_seconds"] > 0
     report = (tmp_path / "RESULTS.md").read_text()
     assert all(f"| {name} |" in report for name in SCENARIOS)
+    assert "last run's table" not in report
+    assert report.endswith(earlier)  # the history of measurements is kept under the new table
     assert (tmp_path / "latency.svg").read_text().startswith("<svg")
