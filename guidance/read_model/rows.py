@@ -106,7 +106,10 @@ def _dated_pair(
     """(the card's dated pair as JSON members, the quality status), as ``finish_values``
     makes them."""
     overdue, status = _dated(next_review_due, last_approved_at, today)
-    members = f'"{CARD_DATED_FIELDS[0]}":{json.dumps(overdue)},"{CARD_DATED_FIELDS[1]}":"{status}"'
+    members = (
+        f'"{CARD_DATED_FIELDS[0]}":{"true" if overdue else "false"},'
+        f'"{CARD_DATED_FIELDS[1]}":"{status}"'
+    )
     return members, status
 
 

@@ -1,6 +1,7 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
+import cms.http
 from guidance.factories import ArticlePageFactory
 from tests.api.conftest import swedish_alt
 from tests.caching import clear_cache
@@ -298,6 +299,8 @@ def test_public_get_carries_etag_and_public_cache_control(client, catalogue):
     assert response["ETag"]
     assert response["Cache-Control"].startswith("public, max-age=")
     assert "stale-while-revalidate" in response["Cache-Control"]
+    stored = get(client, "/api/v1/content/")  # asked again: now stored
+    assert (stored["X-Cache"], stored["ETag"]) == ("miss", response["ETag"])
     hit = get(client, "/api/v1/content/")
     assert (hit["X-Cache"], hit["ETag"], hit.content) == ("hit", response["ETag"], response.content)
     again = get(client, "/api/v1/content/", HTTP_IF_NONE_MATCH=response["ETag"])
@@ -308,6 +311,7 @@ def test_public_get_carries_etag_and_public_cache_control(client, catalogue):
 def test_server_cache_is_invalidated_on_publish(client, catalogue):
     method = catalogue["items"]["method"]
     first = get(client, f"/api/v1/content/{method.id}/")
+    get(client, f"/api/v1/content/{method.id}/")  # asked again: stored
     assert get(client, f"/api/v1/content/{method.id}/")["X-Cache"] == "hit"
     method.title = "Uusi otsikko"
     method.save_revision().publish()
@@ -446,8 +450,35 @@ def test_every_public_endpoint_has_a_pinned_query_count(
         assert get(client, url).status_code == 200
 
 
+def test_an_answer_is_stored_when_it_is_asked_again(client, catalogue):
+    """One-off URLs (random query strings, a crawler) are never written to the shared cache,
+    so they cost no write and push out nothing that is asked again."""
+    urls = [f"/api/v1/content/?limit=5&q{n}=1" for n in range(20)]
+    first = [get(client, url)["X-Cache"] for url in urls]
+    second = [get(client, url)["X-Cache"] for url in urls]
+    third = [get(client, url)["X-Cache"] for url in urls]
+    assert (set(first), set(second), set(third)) == ({"miss"}, {"miss"}, {"hit"})
+    assert len({get(client, url).content for url in urls}) == 1
+
+
+def test_a_flood_of_one_off_urls_forgets_the_oldest_first(client, catalogue, monkeypatch):
+    monkeypatch.setattr(cms.http, "MISSED_ONCE", 3)
+    get(client, "/api/v1/content/?limit=5&first=1")
+    for n in range(3):
+        get(client, f"/api/v1/content/?limit=5&flood={n}")
+    # The first URL's mark was let go: asked again it counts as asked once, and is stored now.
+    again = [get(client, "/api/v1/content/?limit=5&first=1")["X-Cache"] for _ in range(3)]
+    assert again == ["miss", "miss", "hit"]
+    # The newest marks are kept: asked again, stored at once.
+    assert [get(client, "/api/v1/content/?limit=5&flood=2")["X-Cache"] for _ in range(2)] == [
+        "miss",
+        "hit",
+    ]
+
+
 def test_cached_response_needs_no_queries(client, catalogue, django_assert_num_queries):
     get(client, "/api/v1/content/?limit=20")
+    get(client, "/api/v1/content/?limit=20")  # asked again: stored
     with django_assert_num_queries(0):
         assert get(client, "/api/v1/content/?limit=20")["X-Cache"] == "hit"
 
@@ -588,6 +619,7 @@ def test_a_cached_public_answer_costs_one_read_of_the_cache(client, catalogue, m
         monkeypatch.setattr(cache, name, counting(name, getattr(cache, name)))
     first = client.get("/api/v1/content/?limit=5")
     assert first["X-Cache"] == "miss"
+    assert client.get("/api/v1/content/?limit=5")["X-Cache"] == "miss"  # asked again: stored
     reads.clear()
     again = client.get("/api/v1/content/?limit=5")
     assert again["X-Cache"] == "hit"
