@@ -209,6 +209,15 @@ def _row_params(doc, finnish):
     ]
 
 
+def index_changed() -> None:
+    """Move the index's version on (``named_version("search")``: cached results, spellings and
+    facet counts) now and again when the change commits: a value built from the rows as they
+    were before the commit, while the first move was already seen, is never kept under a
+    version readers take as current."""
+    bump_named_version("search")
+    transaction.on_commit(lambda: bump_named_version("search"))
+
+
 def write_documents(docs, finnish="voikko"):
     """Insert or replace the given documents in one statement batch."""
     if not docs:
@@ -216,7 +225,7 @@ def write_documents(docs, finnish="voikko"):
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.executemany(_UPSERT, [_row_params(doc, finnish) for doc in docs])
         spelling.add_terms([(doc.object_type, doc.object_id) for doc in docs])
-    bump_named_version("search")
+    index_changed()
 
 
 # A new post at the end of a discussion: its words join the body (weight C) of the thread's
@@ -260,7 +269,7 @@ def append_text(
         if not cursor.rowcount:
             return False
         spelling.add_words(language, text)
-    bump_named_version("search")
+    index_changed()
     return True
 
 
@@ -275,7 +284,7 @@ def touch_document(object_type: str, object_id: int, updated_at: datetime.dateti
     if row is None:
         return False
     if row[0]:
-        bump_named_version("search")  # results sorted or shown by date
+        index_changed()  # results sorted or shown by date
     return True
 
 
@@ -284,5 +293,5 @@ def remove_documents(object_type, object_ids):
         object_type=object_type, object_id__in=list(object_ids)
     ).delete()[0]
     if removed:
-        bump_named_version("search")
+        index_changed()
     return removed

@@ -18,6 +18,7 @@ from search.documents import (
     MAX_TEXT,
     IndexedDocument,
     append_text,
+    index_changed,
     remove_documents,
     touch_document,
     write_documents,
@@ -111,9 +112,12 @@ def rebuild_source(
     """Every object of ``source`` again; rows of objects that no longer exist are dropped."""
     ids = source.all_ids()
     written = reindex(source.object_type, ids, finnish, mirror=False)
-    SearchDocument.objects.filter(object_type=source.object_type).exclude(
-        object_id__in=ids
-    ).delete()
+    if (
+        SearchDocument.objects.filter(object_type=source.object_type)
+        .exclude(object_id__in=ids)
+        .delete()[0]
+    ):
+        index_changed()
     if progress:
         progress.step(len(ids))
     return written

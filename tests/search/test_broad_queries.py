@@ -1,0 +1,101 @@
+"""A broad query counts its facets from the rows it misses (search.database): the same answer
+as counting them from its matches, for every filter, language and page, and never a count kept
+from an older index."""
+
+import pytest
+from django.db import connection
+from wagtail.models import PageViewRestriction
+
+from guidance.factories import ArticlePageFactory, KeywordFactory, MethodPageFactory
+from search import database
+from search.analysis import parse_query
+from search.services import SearchQuery
+from tests.caching import clear_cache
+from tests.search.helpers import publish, search, titles
+
+pytestmark = pytest.mark.django_db
+
+EVERY_QUERY_BROAD = 0.0  # PostgreSQL never estimates fewer than one match
+NO_QUERY_BROAD = 2.0
+
+
+@pytest.fixture
+def corpus(topic):
+    career = KeywordFactory(name="uraohjaus", slug="uraohjaus")
+    group = KeywordFactory(name="ryhmäohjaus", slug="ryhmaohjaus")
+    pages = []
+    for n in range(8):
+        factory = MethodPageFactory if n % 3 == 0 else ArticlePageFactory
+        pages.append(
+            publish(
+                factory,
+                topic,
+                title=f"Ohjaus ja tuki {n}",
+                summary="Ohjauksen menetelmä nuorille." if n % 2 else "Aikuisten ohjaus.",
+                keywords=[career] if n % 2 else [career, group],
+            )
+        )
+    publish(ArticlePageFactory, topic, title="Työnhaku verkostojen avulla", summary="Verkostot.")
+    PageViewRestriction.objects.create(page=pages[0], restriction_type="login")
+    return {"career": career, "group": group, "pages": pages}
+
+
+QUERIES = [
+    {"q": "ohjaus"},
+    {"q": "ohjaus", "type": "method"},
+    {"q": "ohjaus", "keyword": "ryhmaohjaus"},
+    {"q": "ohjaus nuorille"},
+    {"q": "ohjaus", "limit": 2, "offset": 3},
+    {"q": "ohjaus", "locale": "sv"},  # every match a Finnish fallback
+    {"q": "ohjaus", "locale": "en", "type": "article"},
+    {"q": "verkostojen"},
+]
+
+
+def _answers(client, settings, share):
+    settings.SEARCH_BROAD_SHARE = share
+    clear_cache()
+    return [search(client, **params) for params in QUERIES]
+
+
+def test_broad_and_narrow_counting_give_the_same_answers(client, corpus, settings):
+    from_misses = _answers(client, settings, EVERY_QUERY_BROAD)
+    from_matches = _answers(client, settings, NO_QUERY_BROAD)
+    assert from_misses == from_matches
+    # The comparison has something to compare, and the restricted page is left out.
+    broad, swedish = from_matches[0], from_matches[5]
+    for body in (broad, swedish):
+        assert body["count"] >= 7
+        assert "Ohjaus ja tuki 0" not in titles(body)
+        assert {f["value"] for f in body["facets"]["keywords"]} == {"uraohjaus", "ryhmaohjaus"}
+
+
+def test_a_broad_count_follows_a_publish(client, corpus, settings, topic):
+    settings.SEARCH_BROAD_SHARE = EVERY_QUERY_BROAD
+    before = search(client, q="ohjaus")
+    publish(
+        MethodPageFactory,
+        topic,
+        title="Ohjaus verkossa",
+        summary="Etä.",
+        keywords=[corpus["group"]],
+    )
+    after = search(client, q="ohjaus")
+    assert after["count"] == before["count"] + 1
+
+    def group_count(body):
+        return {f["value"]: f["count"] for f in body["facets"]["keywords"]}.get("ryhmaohjaus")
+
+    assert group_count(after) == group_count(before) + 1
+
+
+def test_the_estimate_picks_broad_for_a_common_word_only(corpus):
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {database.TABLE}")
+
+    def broad(text):
+        query = SearchQuery(parse_query(text), "fi")
+        return database._is_broad(database._clauses(query, any_word=False))
+
+    assert broad("ohjaus")
+    assert not broad("verkostojen")
