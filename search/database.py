@@ -247,7 +247,7 @@ def _search_once(query, any_word=False, broad=None):
                 WHERE {scope}
             ),
             m AS (SELECT * FROM a WHERE a.hit),
-            x AS (SELECT * FROM a WHERE NOT a.hit),
+            x AS (SELECT * FROM a WHERE a.hit IS NOT TRUE),  -- a row without a vector too
             {page}
             UNION ALL
             {missed}
