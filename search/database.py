@@ -1,6 +1,7 @@
 """The database search engine: PostgreSQL full text over ``SearchDocument``.
 
-A search is one query: the page of ranked hits and the facet counts (whose sum is the total).
+A search is one query, after PostgreSQL's estimate of its matches (``_is_broad``): the page of
+ranked hits and the facet counts (whose sum is the total).
 Ranking: analysed matches weighted by field (title and keywords first), plus a bonus for exact
 surface-form matches and one for the words appearing as a phrase, so exact and phrase matches
 rank above stem-only ones.
@@ -378,7 +379,8 @@ def search(query):
     """Hits and facets for ``query``; when no item has every word (or every part of a
     compound word), items with any of them.
 
-    Returns {"hits", "facets", "count", "match"} in one query (two when falling back)."""
+    Returns {"hits", "facets", "count", "match"} in one query (two when falling back), each
+    after its estimate (``_is_broad``)."""
     hits, facets = _search_once(query)
     count = sum(facets["type"].values())
     match = "all"
