@@ -195,9 +195,11 @@ _FACETS = """
           GROUP BY key) t
 """
 SCOPE_FACETS_TIMEOUT = 3600
+# A facet row's empty hit columns (facet rows and hits share one result set).
+_NO_HIT = ", ".join(f"NULL::{sql_type}" for _expression, _key, sql_type in HIT_COLUMNS)
 
 
-def _search_once(query, any_word=False, broad=None):
+def _search_once(query, any_word=False):
     """The page of hits and the facet counts over every match, in one statement.
 
     Matching every document costs more than anything done with the matches, so it happens
@@ -214,15 +216,13 @@ def _search_once(query, any_word=False, broad=None):
     costs more); ``_facets`` sorts the counts back into taxonomies. The vectors are stored in
     the row, not out of line (migration 0003)."""
     clauses = _clauses(query, any_word)
-    if broad is None:
-        broad = _is_broad(clauses)
+    broad = _is_broad(clauses)
     # The cheap score that picks the candidates ``_rank`` scores in full
     # (``settings.SEARCH_CANDIDATES``): one weighted rank of every analysed form of every word,
     # compound parts and other spellings included. A query matching fewer items than the cap
     # ranks exactly as if there were none.
     first_pass, first_params = _weighted_rank(query)
     rank, rank_params = _rank(query)
-    empty = ", ".join(f"NULL::{sql_type}" for _expression, _key, sql_type in HIT_COLUMNS)
     page = _PAGE.format(
         rank=rank,
         table=TABLE,
@@ -237,7 +237,7 @@ def _search_once(query, any_word=False, broad=None):
         missed = _FACETS.format(
             rows="x",
             sign="-",
-            empty=empty,
+            empty=_NO_HIT,
             keys=f"(SELECT k.facet_keys FROM {TABLE} k WHERE k.id = x.id)",
         )
         sql = f"""
@@ -256,7 +256,7 @@ def _search_once(query, any_word=False, broad=None):
         params = [*match_params, *first_params, *scope_params, *page_params]
     else:
         where, where_params = clauses.where
-        facets = _FACETS.format(rows="m", sign="", empty=empty, keys="m.facet_keys")
+        facets = _FACETS.format(rows="m", sign="", empty=_NO_HIT, keys="m.facet_keys")
         sql = f"""
             WITH m AS MATERIALIZED (
                 SELECT d.id, d.result_type, d.section_key, d.facet_keys,
@@ -269,7 +269,8 @@ def _search_once(query, any_word=False, broad=None):
             {facets}
         """
         params = [*first_params, *where_params, *page_params]
-    hits, counts = [], {"type": {}, "section": {}, "term": {}}
+    hits = []
+    counts = {"type": {}, "section": {}, "term": {}}
     if broad:
         counts = {kind: dict(values) for kind, values in _scope_facets(clauses).items()}
     keys = [key for _expression, key, _type in HIT_COLUMNS]
@@ -288,7 +289,9 @@ def _search_once(query, any_word=False, broad=None):
 def _is_broad(clauses: _Clauses) -> bool:
     """Whether PostgreSQL expects nearly every row in scope to hold the words (one EXPLAIN:
     planning only, a fraction of a millisecond). Only the work depends on it, never the
-    answer."""
+    answer. Above 1, ``SEARCH_BROAD_SHARE`` means never, and nothing is asked."""
+    if settings.SEARCH_BROAD_SHARE > 1:
+        return False
     where, where_params = clauses.where
     scope, scope_params = clauses.scope
     with connection.cursor() as cursor:
@@ -309,10 +312,9 @@ def _scope_facets(clauses: _Clauses) -> dict[str, dict[str, int]]:
     index changes (``search.documents`` moves its version on when a change commits, so no
     count of uncommitted rows is kept under a version readers take as current)."""
     scope, scope_params = clauses.scope
-    empty = ", ".join(f"NULL::{sql_type}" for _expression, _key, sql_type in HIT_COLUMNS)
 
     def count() -> dict[str, dict[str, int]]:
-        facets = _FACETS.format(rows="s", sign="", empty=empty, keys="s.facet_keys")
+        facets = _FACETS.format(rows="s", sign="", empty=_NO_HIT, keys="s.facet_keys")
         sql = f"""
             WITH s AS MATERIALIZED (
                 SELECT d.result_type, d.section_key, d.facet_keys FROM {TABLE} d WHERE {scope}

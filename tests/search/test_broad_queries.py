@@ -4,11 +4,14 @@ from an older index."""
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from cms.cache import named_version
 from guidance.factories import ArticlePageFactory, KeywordFactory, MethodPageFactory
 from search import database
 from search.analysis import parse_query
+from search.documents import IndexedDocument, index_changed, write_documents
 from search.models import SearchDocument
 from search.services import SearchQuery
 from tests.caching import clear_cache
@@ -92,6 +95,34 @@ def test_a_broad_count_follows_a_publish(client, corpus, settings, topic):
         return {f["value"]: f["count"] for f in body["facets"]["keywords"]}.get("ryhmaohjaus")
 
     assert group_count(after) == group_count(before) + 1
+
+
+def test_a_broad_count_follows_a_change_of_the_index_alone(client, corpus, settings):
+    """A document written without a publish moves only the index's version: the counts over
+    every searchable row are counted again, so a row the query misses is not taken from a
+    total it was never in."""
+    settings.SEARCH_BROAD_SHARE = EVERY_QUERY_BROAD
+    before = search(client, q="ohjaus")
+    missed = IndexedDocument("page", 10**9 + 1, "fi", "article", "Verkostot", weighted={"A": "x"})
+    write_documents([missed])
+    after = search(client, q="ohjaus")
+    assert (after["count"], after["facets"]) == (before["count"], before["facets"])
+
+
+def test_the_index_version_moves_again_when_a_change_commits(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        index_changed()
+        during = named_version("search")
+    for callback in callbacks:
+        callback()
+    assert named_version("search") != during
+
+
+def test_never_broad_asks_no_estimate(client, corpus, settings):
+    settings.SEARCH_BROAD_SHARE = NO_QUERY_BROAD
+    with CaptureQueriesContext(connection) as queries:
+        search(client, q="ohjaus")
+    assert not [q for q in queries.captured_queries if q["sql"].startswith("EXPLAIN")]
 
 
 def test_the_estimate_picks_broad_for_a_common_word_only(corpus, settings):
