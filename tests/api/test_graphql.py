@@ -33,6 +33,19 @@ def test_graphql_listing_returns_the_same_items_as_rest(client, catalogue):
     assert data["items"][0]["keywords"] == rest["items"][0]["keywords"]
 
 
+def test_graphql_answers_are_utf8_as_rest_answers_are(client, catalogue):
+    """Letters outside ASCII are written as themselves, not as \\u escapes (a smaller
+    answer, the bytes REST writes); the values are those REST gives."""
+    response = gql(client, LISTING, {"limit": 5})
+    rest = client.get("/api/v1/content/?ordering=title&limit=5").json()
+    assert "Asiakastyöhön".encode() in response.content  # a breadcrumb
+    assert b"\\u00f6" not in response.content
+    items = response.json()["data"]["content"]["items"]
+    assert items[0]["breadcrumbs"] == [
+        {"title": c["title"]} for c in rest["items"][0]["breadcrumbs"]
+    ]
+
+
 def test_graphql_listing_query_count_does_not_grow_with_limit(
     client, catalogue, many_items, django_assert_max_num_queries, settings
 ):
