@@ -167,7 +167,7 @@ def prepare_database(args, env, items):
     return timings
 
 
-def start_server(env, port):
+def start_server(env, port, workers=2):
     """gunicorn and the task worker, with the database task queue (seeding and the in-process
     counts run tasks at once instead)."""
     production = {k: v for k, v in env.items() if k != "TASKS_IMMEDIATE"}
@@ -180,7 +180,7 @@ def start_server(env, port):
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
-            "2",
+            str(workers),
             "--log-level",
             "warning",
         ],
@@ -475,7 +475,7 @@ def measure(args, env, items, workdir):
     scenarios = chosen(args)
     queries = sql_counts(env, fixtures, scenarios)
     port = args.port
-    server, worker = start_server(env, port)
+    server, worker = start_server(env, port, args.workers)
     try:
         pids = worker_pids(server)
         results = {}
@@ -524,7 +524,7 @@ def report(results, args, out):
         "",
         f"Command: `python bench/run.py {' '.join(sys.argv[1:])}` (via `make bench`).",
         f"Machine: {os.cpu_count()} cores, {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, "
-        f"{platform_line()}; PostgreSQL on 127.0.0.1, Redis cache, gunicorn 2 workers, wrk with "
+        f"{platform_line()}; PostgreSQL on 127.0.0.1, Redis cache, gunicorn {args.workers} workers, wrk with "
         f"{args.connections} connections for {args.duration} s per scenario; medians of {args.runs} runs.",
         "",
         f"Seeding {base['items']} generated items (plus the demo content): {base['seed_seconds']} s. "
@@ -611,6 +611,7 @@ def main(argv=None):
     parser.add_argument("--duration", type=int, default=15)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument(
         "--reuse-db", action="store_true", help="skip seeding; reuse the last database"

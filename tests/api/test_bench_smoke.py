@@ -110,6 +110,7 @@ def _run_harness(database_url, redis_url, env, out):
             "--duration=1",
             "--runs=1",
             "--connections=2",
+            "--workers=1",
             f"--port={free_port()}",
             f"--database-url={database_url}",
             f"--redis-url={redis_url}",
@@ -154,5 +155,6 @@ def test_harness_runs_end_to_end_on_a_tiny_catalogue(tmp_path):
     report = (tmp_path / "RESULTS.md").read_text()
     assert all(f"| {name} |" in report for name in SCENARIOS)
     assert "last run's table" not in report
+    assert "gunicorn 1 workers" in report  # --workers: the report says what was measured
     assert report.endswith(earlier)  # the history of measurements is kept under the new table
     assert (tmp_path / "latency.svg").read_text().startswith("<svg")
