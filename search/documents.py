@@ -289,9 +289,22 @@ def touch_document(object_type: str, object_id: int, updated_at: datetime.dateti
 
 
 def remove_documents(object_type, object_ids):
-    removed = SearchDocument.objects.filter(
-        object_type=object_type, object_id__in=list(object_ids)
-    ).delete()[0]
+    """The rows of these objects; the index's version moves on when any went."""
+    return _removed(
+        SearchDocument.objects.filter(object_type=object_type, object_id__in=list(object_ids))
+    )
+
+
+def remove_other_documents(object_type, kept_ids):
+    """The rows of ``object_type`` for objects other than ``kept_ids`` (a rebuild's leftovers);
+    the index's version moves on when any went."""
+    return _removed(
+        SearchDocument.objects.filter(object_type=object_type).exclude(object_id__in=list(kept_ids))
+    )
+
+
+def _removed(rows):
+    removed = rows.delete()[0]
     if removed:
         index_changed()
     return removed

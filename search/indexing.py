@@ -12,7 +12,12 @@ from django.db import transaction
 from guidance.models import ContentPage
 from guidance.queries import TAXONOMY_FIELDS, home_url_path, public, vocabularies
 from search import elasticsearch, sources, spelling
-from search.documents import document_for_page, index_changed, remove_documents, write_documents
+from search.documents import (
+    document_for_page,
+    remove_documents,
+    remove_other_documents,
+    write_documents,
+)
 from search.models import SearchDocument
 
 logger = logging.getLogger(__name__)
@@ -95,12 +100,7 @@ def rebuild(progress=None, finnish="voikko"):
         written += index_pages(batch, finnish, mirror=False)
         if progress:
             progress.step(len(batch))
-    if (
-        SearchDocument.objects.filter(object_type=SearchDocument.ObjectType.PAGE)
-        .exclude(object_id__in=page_ids)
-        .delete()[0]
-    ):
-        index_changed()
+    remove_other_documents(SearchDocument.ObjectType.PAGE, page_ids)
     for source in sources.sources():
         written += sources.rebuild_source(source, progress, finnish)
     spelling.refresh_vocabulary()

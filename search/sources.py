@@ -18,8 +18,8 @@ from search.documents import (
     MAX_TEXT,
     IndexedDocument,
     append_text,
-    index_changed,
     remove_documents,
+    remove_other_documents,
     touch_document,
     write_documents,
 )
@@ -112,12 +112,7 @@ def rebuild_source(
     """Every object of ``source`` again; rows of objects that no longer exist are dropped."""
     ids = source.all_ids()
     written = reindex(source.object_type, ids, finnish, mirror=False)
-    if (
-        SearchDocument.objects.filter(object_type=source.object_type)
-        .exclude(object_id__in=ids)
-        .delete()[0]
-    ):
-        index_changed()
+    remove_other_documents(source.object_type, ids)
     if progress:
         progress.step(len(ids))
     return written

@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 
 from cms.cache import named_version
 from guidance.factories import ArticlePageFactory, KeywordFactory, MethodPageFactory
-from search import database
+from search import database, indexing
 from search.analysis import parse_query
 from search.documents import IndexedDocument, index_changed, write_documents
 from search.models import SearchDocument
@@ -107,6 +107,18 @@ def test_a_broad_count_follows_a_change_of_the_index_alone(client, corpus, setti
     write_documents([missed])
     after = search(client, q="ohjaus")
     assert (after["count"], after["facets"]) == (before["count"], before["facets"])
+
+
+def test_a_rebuild_drops_the_rows_of_objects_gone_and_the_counts_follow(client, corpus, settings):
+    """A row of a page that no longer exists (a crash between deleting a page and its row)
+    is dropped by the rebuild, and a broad search no longer counts it."""
+    settings.SEARCH_BROAD_SHARE = EVERY_QUERY_BROAD
+    gone = IndexedDocument("page", 10**9 + 2, "fi", "article", "Ohjaus", weighted={"A": "ohjaus"})
+    write_documents([gone])
+    with_leftover = search(client, q="ohjaus")["count"]
+    indexing.rebuild()
+    assert not SearchDocument.objects.filter(object_id__gte=10**9).exists()
+    assert search(client, q="ohjaus")["count"] == with_leftover - 1
 
 
 def test_the_index_version_moves_again_when_a_change_commits(django_capture_on_commit_callbacks):
