@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 
 from guidance.models import ContentPage, QualityAssessment
 from guidance.queries.listing import CARD_RENDITIONS, DETAIL_RENDITIONS, with_card_relations
@@ -64,12 +64,19 @@ def item_key(
     """The translation key of the item looked up by a page id (of any language version), a key
     or a frontend path (in any language); None when nothing has that id or path."""
     if page_id is not None:
-        return (
-            ContentPage.objects.filter(pk=page_id).values_list("translation_key", flat=True).first()
-        )
+        return page_key(page_id).first()
     if path is not None:
         return translation_key_at(path, language)
     return translation_key
+
+
+def page_key(page_id: int) -> QuerySet[ContentPage, uuid.UUID]:
+    """The translation key of the content page with this id, in any language version: the
+    key all its versions share, as a one-column queryset (``item_key`` reads it; the read model
+    asks it inside its row's statement)."""
+    return (
+        ContentPage.objects.filter(pk=page_id).order_by().values_list("translation_key", flat=True)
+    )
 
 
 def translation_key_at(path: str, language: str) -> uuid.UUID | None:

@@ -2,6 +2,7 @@
 count, kept until content changes), a detail one row and one query for its related items."""
 
 import datetime
+import functools
 import uuid
 from collections.abc import Sequence
 from typing import Any, NamedTuple
@@ -11,7 +12,6 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.http import HttpRequest
 from django.utils import timezone
-from wagtail.models import Page
 
 from cms.cache import cached, cached_locally
 from cms.http import StoredJSON
@@ -216,14 +216,16 @@ _CARDS = (
 )
 _DETAIL = f"SELECT {', '.join(_DetailRow._fields)} FROM {_TABLE} WHERE language = %s"  # noqa: S608
 _DETAIL_BY_KEY = f"{_DETAIL} AND translation_key = %s"
-# A page id of any language version finds the item by the key its versions share
-# (``queries.item_key``'s rule), asked inside the row's statement: one round trip, not two. A
-# page that is not a content item shares its key with no row.
-_DETAIL_BY_PAGE = (
-    f"{_DETAIL} AND translation_key = (SELECT translation_key FROM {Page._meta.db_table}"  # noqa: S608
-    " WHERE id = %s)"
-)
 _DETAIL_AT_PATHS = f"{_DETAIL} AND url_paths && %s::varchar(255)[] LIMIT 5"
+
+
+@functools.cache
+def _detail_by_page() -> str:
+    """The row of a page id's item: the id's key (``queries.page_key``, the rule ``item_key``
+    reads) asked inside the row's statement, one round trip instead of two. Compiled once; its
+    one parameter is the id."""
+    key_sql, _id = queries.page_key(0).query.sql_with_params()
+    return f"{_DETAIL} AND translation_key = ({key_sql})"
 
 
 def _select(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
@@ -241,7 +243,7 @@ def _detail_row(
     if path is not None:
         return _at_path(path, language)
     if page_id is not None:
-        found = _select(_DETAIL_BY_PAGE, [language, page_id])
+        found = _select(_detail_by_page(), [language, page_id])
     elif translation_key is not None:
         found = _select(_DETAIL_BY_KEY, [language, translation_key])
     else:
