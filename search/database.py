@@ -378,17 +378,17 @@ def suggest_titles(language, parsed, restricted_paths=(), finnish="voikko", limi
 
 
 def search(query):
-    """Hits and facets for ``query``; when no item has every word (or every part of a
-    compound word), items with any of them.
-
-    Returns {"hits", "facets", "count", "match"} in one query (two when falling back), each
-    after its estimate (``_is_broad``)."""
+    """Hits and facets for the items holding every word of ``query`` (or every part of a
+    compound word): {"hits", "facets", "count", "match": "all"}, in one query after its
+    estimate (``_is_broad``)."""
     hits, facets = _search_once(query)
-    count = sum(facets["type"].values())
-    match = "all"
-    if count == 0 and (len(query.parsed.words) > 1 or uses_voikko(query.language, query.finnish)):
-        any_hits, any_facets = _search_once(query, any_word=True)
-        any_count = sum(any_facets["type"].values())
-        if any_count:
-            hits, facets, count, match = any_hits, any_facets, any_count, "any"
-    return {"hits": hits, "facets": facets, "count": count, "match": match}
+    return {"hits": hits, "facets": facets, "count": sum(facets["type"].values()), "match": "all"}
+
+
+def search_any(query):
+    """``search`` for the items holding any of the words ("match": "any"); a count of 0 when
+    that is the same search (one word that Voikko does not split)."""
+    if len(query.parsed.words) < 2 and not uses_voikko(query.language, query.finnish):
+        return {"hits": [], "facets": {}, "count": 0, "match": "any"}
+    hits, facets = _search_once(query, any_word=True)
+    return {"hits": hits, "facets": facets, "count": sum(facets["type"].values()), "match": "any"}

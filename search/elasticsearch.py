@@ -358,17 +358,16 @@ def _parse_response(response):
     return hits, facets, response["hits"]["total"]["value"]
 
 
-def search(query):
-    """Hits, facets and the total from Elasticsearch; raises ``Unavailable``."""
+def search(query, any_word=False):
+    """Hits, facets and the total from Elasticsearch for the items holding every word (with
+    ``any_word``, any of them: not asked for one word or a later page, a count of 0);
+    raises ``Unavailable``."""
+    if any_word and (len(query.parsed.words) < 2 or query.offset):
+        return {"hits": [], "facets": {}, "count": 0, "match": "any"}
     index = _indices_for(query.language)
-    response = _call(lambda es: es.search(index=index, body=build_query(query)))
-    hits, facets, total = _parse_response(response)
-    match = "all"
-    if not total and len(query.parsed.words) > 1 and query.offset == 0:
-        response = _call(lambda es: es.search(index=index, body=build_query(query, any_word=True)))
-        hits, facets, total = _parse_response(response)
-        match = "any" if total else "all"
-    return {"hits": hits, "facets": facets, "count": total, "match": match}
+    body = build_query(query, any_word=any_word)
+    hits, facets, total = _parse_response(_call(lambda es: es.search(index=index, body=body)))
+    return {"hits": hits, "facets": facets, "count": total, "match": "any" if any_word else "all"}
 
 
 # --- Writing -----------------------------------------------------------------------------------

@@ -168,18 +168,43 @@ def ranked(query: SearchQuery, record: bool = True) -> Result:
 
 def find(query: SearchQuery) -> Result:
     """The engine's result for ``query`` (see ``search``) with ``corrected_query`` ("" when
-    nothing was corrected), ``autocorrected`` and the ``query`` whose results these are."""
+    nothing was corrected), ``autocorrected`` and the ``query`` whose results these are.
+
+    The typed words' fallback to items with any of them is searched only when it can still be
+    the answer: a correction whose every word is found is shown instead (``_finds_more``), so
+    for a mistyped query of several words the fallback (a broad search) is not run for
+    nothing."""
     result = _engine_search(query)
     corrected_query, autocorrected = "", False
-    if result["count"] < FEW_RESULTS or result["match"] == "any":
+    if result["count"] < FEW_RESULTS:
         respelled = spelling.respell(query.parsed, query.language, query.finnish)
+        retried = None
         if respelled.alternatives:
-            retried = _engine_search(dataclasses.replace(query, parsed=respelled))
-            if _finds_more(retried, result):
-                corrected_query = respelled.corrected_text()
-                if query.autocorrect:
-                    result, autocorrected = retried, True
+            corrected = dataclasses.replace(query, parsed=respelled)
+            retried = _or_any_word(corrected, _engine_search(corrected))
+        shown = (
+            query.autocorrect
+            and retried is not None
+            and retried["match"] == "all"
+            and retried["count"] > 0
+        )
+        if not shown:  # the answer may be the typed words' items with any word
+            result = _or_any_word(query, result)
+        if retried is not None and _finds_more(retried, result):
+            corrected_query = respelled.corrected_text()
+            if query.autocorrect:
+                result, autocorrected = retried, True
     return {**result, "corrected_query": corrected_query, "autocorrected": autocorrected}
+
+
+def _or_any_word(query: SearchQuery, result: Result) -> Result:
+    """``result`` (the items with every word of ``query``) or, when there are none, the items
+    with any of its words if some have them."""
+    if result["count"] == 0:
+        fallback = _engine_search(query, any_word=True)
+        if fallback["count"]:
+            return fallback
+    return result
 
 
 def _finds_more(retried: Result, result: Result) -> bool:
@@ -188,31 +213,43 @@ def _finds_more(retried: Result, result: Result) -> bool:
     return retried["count"] > result["count"]
 
 
-def _engine_search(query: SearchQuery) -> Result:
+def _engine_search(query: SearchQuery, any_word: bool = False) -> Result:
     """{"hits", "facets", "count", "match", "engine", "degraded", "query"} from the engine in
-    use; the database answers when Elasticsearch is down."""
+    use: the items holding every word, or with ``any_word`` any of them; the database answers
+    when Elasticsearch is down."""
     engine = current_engine()
     if engine == "elasticsearch":
         try:
             result = cached(
-                query.cache_key() + ["es"],
-                lambda: elasticsearch.search(query),
+                query.cache_key() + ["es", any_word],
+                lambda: elasticsearch.search(query, any_word),
                 timeout=settings.SEARCH_CACHE_TIMEOUT,
             )
         except elasticsearch.Unavailable as exc:
             logger.warning("Elasticsearch unavailable, searching the database: %s", exc)
-            result = {**_database_search(query), "engine": "database", "degraded": True}
+            result = {
+                **_database_search(query, any_word),
+                "engine": "database",
+                "degraded": True,
+            }
         else:
             result = {**result, "engine": "elasticsearch", "degraded": False}
     else:
         degraded = bool(settings.ELASTICSEARCH_URL)  # configured but known to be down
-        result = {**_database_search(query), "engine": "database", "degraded": degraded}
+        result = {
+            **_database_search(query, any_word),
+            "engine": "database",
+            "degraded": degraded,
+        }
     return {**result, "query": query}
 
 
-def _database_search(query: SearchQuery) -> Result:
+def _database_search(query: SearchQuery, any_word: bool) -> Result:
+    engine_search = database.search_any if any_word else database.search
     return cached(
-        query.cache_key(), lambda: database.search(query), timeout=settings.SEARCH_CACHE_TIMEOUT
+        query.cache_key() + [any_word],
+        lambda: engine_search(query),
+        timeout=settings.SEARCH_CACHE_TIMEOUT,
     )
 
 

@@ -134,6 +134,36 @@ def test_correcting_a_query_is_one_statement_and_cached(client, library):
     assert len(again.captured_queries) <= 4  # both searches and the respelling are cached
 
 
+def _search_statements(queries):
+    """The searches a request ran (each ranks its matches: ``first_score``)."""
+    return [q["sql"] for q in queries.captured_queries if "first_score" in q["sql"]]
+
+
+def test_a_mistyped_word_beside_a_right_one_skips_the_search_with_any_word(client, library):
+    # "vahvuudet" alone finds the item, so the typed words would fall back to items with any
+    # of them; the correction finds it with every word and is shown, so that broad fallback
+    # search is not run at all: the typed words, then the corrected ones.
+    with CaptureQueriesContext(connection) as queries:
+        body = search(client, q="itsetuntemsu vahvuudet")
+    assert body["corrected_query"] == "itsetuntemus vahvuudet"
+    assert body["autocorrected"] is True
+    assert body["match"] == "all"
+    assert titles(body) == ["Itsetuntemus ja vahvuudet"]
+    assert len(_search_statements(queries)) == 2
+
+
+def test_without_autocorrect_the_typed_words_still_fall_back_to_any_of_them(client, library):
+    with CaptureQueriesContext(connection) as queries:
+        body = search(client, q="itsetuntemsu vahvuudet", autocorrect="false")
+    assert body["corrected_query"] == "itsetuntemus vahvuudet"
+    assert body["autocorrected"] is False
+    assert body["match"] == "any"
+    assert "Itsetuntemus ja vahvuudet" in titles(body)  # found by "vahvuudet" alone
+    # the typed words with every word (nothing), the corrected ones (an offer only), then the
+    # typed words with any of them: the answer
+    assert len(_search_statements(queries)) == 3
+
+
 def test_nothing_close_means_no_correction(client, library):
     body = search(client, q="xqzvyk")
     assert body["count"] == 0
