@@ -78,9 +78,12 @@ _DRAFT_COLUMNS = {
 
 def on_content_saved(sender, instance, update_fields=None, **kwargs):
     """A content page's row saved outside publishing (created live, or changed by code): what
-    it serves follows. (Publishing saves too; ``on_published`` then renders the final state,
-    with its terms.)"""
+    it serves follows. Publishing saves the page its revision holds (``from_revision``) and
+    then sends ``page_published``: ``on_published`` renders the final state, with its terms,
+    and the save renders nothing (it runs before the page's terms are written)."""
     if update_fields is not None and set(update_fields) <= _DRAFT_COLUMNS:
+        return
+    if update_fields is None and instance.from_revision:
         return
     _refresh({instance.translation_key})
 

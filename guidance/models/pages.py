@@ -361,6 +361,18 @@ class ContentPage(HeadlessPreviewMixin, Page):
                 model.maintenance_panels = [panel, *model.maintenance_panels]
                 model.edit_handler = model.build_edit_handler()
 
+    # True on the page a revision of its own holds (``Revision.as_object``), which is what
+    # Wagtail's publish action saves before it sends ``page_published``: that save leaves the
+    # read model to the signal (``guidance.signals.on_content_saved``), which renders the final
+    # state once. An alias made from another page's content (``update_aliases``, wagtail-localize's
+    # conversion) is not marked: its own save renders it as before.
+    from_revision = False
+
+    def with_content_json(self, content):
+        page = super().with_content_json(content)
+        page.from_revision = content.get("pk") == self.pk
+        return page
+
     @property
     def review_overdue(self):
         return bool(self.next_review_due and self.next_review_due < timezone.localdate())

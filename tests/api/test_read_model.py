@@ -7,6 +7,8 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -171,6 +173,39 @@ def test_publishing_changes_what_is_served_at_once(client, catalogue):
     assert client.get(f"/api/v1/content/{method.id}/").json()["title"] == (
         "Elämänjana uudistettuna"
     )
+
+
+def test_publishing_renders_the_item_once(client, catalogue):
+    # Wagtail's publish saves the page and then sends page_published: the read model renders the
+    # item for the signal, not for the save as well.
+    method = catalogue["items"]["method"]
+    method.title = "Elämänjana kerran"
+    revision = method.save_revision()
+    with CaptureQueriesContext(connection) as queries:
+        revision.publish()
+    rendered = [
+        q for q in queries.captured_queries if 'INSERT INTO "guidance_readitem"' in q["sql"]
+    ]
+    assert len(rendered) == 1
+    assert client.get(f"/api/v1/content/{method.id}/").json()["title"] == "Elämänjana kerran"
+
+
+def test_a_page_saved_by_code_outside_publishing_still_follows(client, catalogue):
+    method = catalogue["items"]["method"]
+    method.title = "Elämänjana koodista"
+    method.save()  # a live page changed without a revision (an import, a shell)
+    assert client.get(f"/api/v1/content/{method.id}/").json()["title"] == "Elämänjana koodista"
+
+
+def test_an_alias_follows_when_its_original_is_published(client, catalogue):
+    # Wagtail copies the published content into the page's aliases (each alias's page made from
+    # the original's content, saved, then page_published): the alias's row follows as well.
+    method = catalogue["items"]["method"]
+    alias = method.create_alias(update_slug="elamanjana-kopio")
+    assert client.get(f"/api/v1/content/{alias.id}/").json()["title"] == method.title
+    method.title = "Elämänjana aliaksineen"
+    method.save_revision().publish()
+    assert client.get(f"/api/v1/content/{alias.id}/").json()["title"] == "Elämänjana aliaksineen"
 
 
 def test_unpublishing_a_translation_falls_back_to_finnish(client, catalogue, translate):
