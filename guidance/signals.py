@@ -78,12 +78,13 @@ _DRAFT_COLUMNS = {
 
 def on_content_saved(sender, instance, update_fields=None, **kwargs):
     """A content page's row saved outside publishing (created live, or changed by code): what
-    it serves follows. Publishing saves the page its revision holds (``from_revision``) and
-    then sends ``page_published``: ``on_published`` renders the final state, with its terms,
-    and the save renders nothing (it runs before the page's terms are written)."""
+    it serves follows. Publishing saves the page its revision holds and then sends
+    ``page_published`` (``ContentPage.being_published``): ``on_published`` renders the final
+    state, with its terms, and that save renders nothing (it runs before the terms are
+    written)."""
     if update_fields is not None and set(update_fields) <= _DRAFT_COLUMNS:
         return
-    if update_fields is None and instance.from_revision:
+    if update_fields is None and instance.being_published():
         return
     _refresh({instance.translation_key})
 

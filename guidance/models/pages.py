@@ -361,17 +361,28 @@ class ContentPage(HeadlessPreviewMixin, Page):
                 model.maintenance_panels = [panel, *model.maintenance_panels]
                 model.edit_handler = model.build_edit_handler()
 
-    # True on the page a revision of its own holds (``Revision.as_object``), which is what
-    # Wagtail's publish action saves before it sends ``page_published``: that save leaves the
-    # read model to the signal (``guidance.signals.on_content_saved``), which renders the final
-    # state once. An alias made from another page's content (``update_aliases``, wagtail-localize's
-    # conversion) is not marked: its own save renders it as before.
-    from_revision = False
+    # Set on a page made from stored content (``with_content_json``: a revision's page, an
+    # alias updated from its original): the live revision it was made with. Wagtail's publish
+    # action makes a revision's page, sets its live revision to the one it publishes, saves it
+    # and then sends ``page_published`` (``being_published``); nothing else changes it.
+    _made_from_content = False
+    _made_with_live_revision_id: int | None = None
 
     def with_content_json(self, content):
         page = super().with_content_json(content)
-        page.from_revision = content.get("pk") == self.pk
+        page._made_from_content = True
+        page._made_with_live_revision_id = page.live_revision_id
         return page
+
+    def being_published(self) -> bool:
+        """Whether this save is Wagtail's publish action saving the page it publishes (made
+        from stored content, its live revision changed since), which ``page_published``
+        follows. Answered once: a later save of the same object is a save like any other."""
+        published = (
+            self._made_from_content and self.live_revision_id != self._made_with_live_revision_id
+        )
+        self._made_from_content = False
+        return published
 
     @property
     def review_overdue(self):

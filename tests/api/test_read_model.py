@@ -197,6 +197,24 @@ def test_a_page_saved_by_code_outside_publishing_still_follows(client, catalogue
     assert client.get(f"/api/v1/content/{method.id}/").json()["title"] == "Elämänjana koodista"
 
 
+def test_a_revisions_page_saved_by_code_follows_and_so_does_its_next_save(client, catalogue):
+    # Only the publish action's own save (a revision's page whose live revision it has just
+    # set) is left to page_published. The same kind of object saved by code is rendered, and
+    # so is a later save of the object a publish saved.
+    method = catalogue["items"]["method"]
+    page = method.get_latest_revision_as_object()
+    page.title = "Elämänjana revisiosta"
+    page.save()
+    assert client.get(f"/api/v1/content/{method.id}/").json()["title"] == "Elämänjana revisiosta"
+    revision = page.save_revision()
+    published = revision.as_object()
+    published.live_revision = revision  # what Wagtail's publish action does before its save
+    published.save()  # left to page_published, which this imitation does not send
+    published.title = "Elämänjana uudelleen"
+    published.save()
+    assert client.get(f"/api/v1/content/{method.id}/").json()["title"] == "Elämänjana uudelleen"
+
+
 def test_an_alias_follows_when_its_original_is_published(client, catalogue):
     # Wagtail copies the published content into the page's aliases (each alias's page made from
     # the original's content, saved, then page_published): the alias's row follows as well.
