@@ -377,18 +377,13 @@ def suggest_titles(language, parsed, restricted_paths=(), finnish="voikko", limi
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
-def search(query):
+def search(query, any_word=False):
     """Hits and facets for the items holding every word of ``query`` (or every part of a
-    compound word): {"hits", "facets", "count", "match": "all"}, in one query after its
-    estimate (``_is_broad``)."""
-    hits, facets = _search_once(query)
-    return {"hits": hits, "facets": facets, "count": sum(facets["type"].values()), "match": "all"}
-
-
-def search_any(query):
-    """``search`` for the items holding any of the words ("match": "any"); a count of 0 when
-    that is the same search (one word that Voikko does not split)."""
-    if len(query.parsed.words) < 2 and not uses_voikko(query.language, query.finnish):
+    compound word), or with ``any_word`` any of them: {"hits", "facets", "count", "match"},
+    in one query after its estimate (``_is_broad``). Any word is not asked for one word that
+    Voikko does not split (the same search): a count of 0."""
+    if any_word and len(query.parsed.words) < 2 and not uses_voikko(query.language, query.finnish):
         return {"hits": [], "facets": {}, "count": 0, "match": "any"}
-    hits, facets = _search_once(query, any_word=True)
-    return {"hits": hits, "facets": facets, "count": sum(facets["type"].values()), "match": "any"}
+    hits, facets = _search_once(query, any_word=any_word)
+    count = sum(facets["type"].values())
+    return {"hits": hits, "facets": facets, "count": count, "match": "any" if any_word else "all"}

@@ -245,10 +245,9 @@ def _engine_search(query: SearchQuery, any_word: bool = False) -> Result:
 
 
 def _database_search(query: SearchQuery, any_word: bool) -> Result:
-    engine_search = database.search_any if any_word else database.search
     return cached(
         query.cache_key() + [any_word],
-        lambda: engine_search(query),
+        lambda: database.search(query, any_word),
         timeout=settings.SEARCH_CACHE_TIMEOUT,
     )
 
