@@ -14,10 +14,18 @@ a permission; an interface or union; an object that is not exactly its shape's i
 (e.g. ``strawberry.cast``); and any value that would be an error (null in a non-null field, a
 scalar that does not coerce). That path then reports it as always. The pass has no side
 effects (attribute reads and coercions), so starting a field again on that path loses nothing.
+
+An instance its producer shares across requests (``cms.shapes.shared``: a stored card's model)
+keeps what the pass made of it for each selection it was asked with, so a listing that shows
+it again does not walk its fields again. A selection is its field nodes, from a document that
+strawberry's parser cache keeps (the kept completion holds the nodes, so their ids cannot be
+reused by another document), and the values of the operation's variables (``@include`` and
+``@skip`` may use them).
 """
 
 from typing import Any
 
+import orjson
 from graphql import (
     GraphQLField,
     GraphQLList,
@@ -30,7 +38,10 @@ from graphql import (
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.cast import TYPE_CAST_ATTRIBUTE
 
-from cms.shapes import GRAPHQL_SHAPES
+from cms.shapes import GRAPHQL_SHAPES, made_of
+
+# Selections a shared instance keeps completions for (a frontend asks a few fixed queries).
+SELECTIONS_KEPT = 8
 
 
 class _NotPlain(Exception):
@@ -59,6 +70,7 @@ class ShapeExecutor(StrawberryGraphQLCoreExecutionContext):
             return type(value) not in shapes and general(value)
 
         self.is_awaitable = is_awaitable  # type: ignore[assignment]
+        self._variables_key: bytes | None = None
 
     def execute_field(
         self,
@@ -110,6 +122,32 @@ class ShapeExecutor(StrawberryGraphQLCoreExecutionContext):
         shape = GRAPHQL_SHAPES.get(type_.name)
         if type(value) is not shape or TYPE_CAST_ATTRIBUTE in value.__dict__:
             raise _NotPlain
+        store = made_of(value)
+        if store is not None:
+            key = (tuple(id(details.node) for details in field_details_list), self._variables())
+            kept = store.get(key)
+            if kept is not None:
+                return kept[1]
+        result = self._complete_fields(type_, field_details_list, value)
+        if store is not None:
+            if len(store) >= SELECTIONS_KEPT:
+                store.clear()
+            # with its nodes, so that no other node can take their ids while it is kept
+            store[key] = (tuple(details.node for details in field_details_list), result)
+        return result
+
+    def _variables(self) -> bytes:
+        """The operation's variable values as a key (once per operation)."""
+        if self._variables_key is None:
+            coerced = self.variable_values.coerced
+            self._variables_key = (
+                orjson.dumps(coerced, option=orjson.OPT_SORT_KEYS, default=repr) if coerced else b""
+            )
+        return self._variables_key
+
+    def _complete_fields(
+        self, type_: GraphQLObjectType, field_details_list: Any, value: Any
+    ) -> dict[str, Any]:
         grouped_field_set, deferred, _forbidden = self.collect_subfields(type_, field_details_list)
         if deferred:
             raise _NotPlain

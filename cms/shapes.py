@@ -14,8 +14,10 @@ the serializers (which build dicts) do not need.
 """
 
 import datetime
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from django.core.serializers.json import DjangoJSONEncoder
 from pydantic import BaseModel, ConfigDict, PlainSerializer, WithJsonSchema
@@ -87,3 +89,35 @@ def graphql_type(
 def as_shape(shape: type[BaseModel], data: Any) -> Any:
     """``data`` (a serializer's dict) checked and turned into ``shape``, for a GraphQL resolver."""
     return None if data is None else shape.model_validate(data)
+
+
+# Instances their producer shares across requests (``shared``), by id: each with what requests
+# have made of it (``made_of``). An entry holds its instance, so the id cannot be reused while
+# the entry lives; the least recently used leaves first.
+SHARED_KEPT = 1024
+_shared: OrderedDict[int, tuple[Shape, dict[Any, Any]]] = OrderedDict()
+_shared_lock = threading.Lock()
+ShapeT = TypeVar("ShapeT", bound=Shape)
+
+
+def shared(instance: ShapeT) -> ShapeT:
+    """``instance``, marked as one its producer keeps and hands to many requests, and that no
+    one changes (e.g. a stored card's model, ``guidance.read_model.rows.card_shape``): what a
+    request makes of it may then be kept with it for the next request (``made_of``)."""
+    with _shared_lock:
+        _shared[id(instance)] = (instance, {})
+        while len(_shared) > SHARED_KEPT:
+            _shared.popitem(last=False)
+    return instance
+
+
+def made_of(instance: Any) -> dict[Any, Any] | None:
+    """The store of what requests made of a ``shared`` instance (keyed as its user chooses),
+    or None for an instance that is not shared."""
+    entry = _shared.get(id(instance))
+    if entry is None or entry[0] is not instance:
+        return None
+    with _shared_lock:
+        if id(instance) in _shared:
+            _shared.move_to_end(id(instance))
+    return entry[1]

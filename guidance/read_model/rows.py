@@ -11,6 +11,7 @@ import orjson
 from django.utils import timezone
 
 from cms.http import StoredJSON, as_stored
+from cms.shapes import shared
 from guidance.models import ReadItem
 from guidance.quality import quality_status
 from guidance.schemas import ContentCardOut
@@ -55,16 +56,18 @@ def finish_values(
     return data
 
 
-# Cards read into their model, by their stored text (the origin swapped in): a card that
-# GraphQL listings show again is validated once per worker, not on every listing (20 cards
-# were 10 % of a listing's time). The text is the key, so an entry cannot go stale; a changed
-# card is a new text. Bounded: about 7 kB a card.
+# Cards read into their model, by their stored text (the origin swapped in) and the two
+# date-dependent fields: a card that GraphQL listings show again is validated once per worker,
+# not on every listing (20 cards were 10 % of a listing's time), and is the same instance every
+# time, so GraphQL's executor keeps what it made of it (``cms.shapes.shared``). The text is the
+# key, so an entry cannot go stale; a changed card is a new text. Bounded: about 7 kB a card.
 CARD_MODELS_KEPT = 512
 
 
 @functools.lru_cache(maxsize=CARD_MODELS_KEPT)
-def _card_model(text: str) -> ContentCardOut:
-    return ContentCardOut.model_validate_json(text)
+def _card_model(text: str, overdue: bool, status: str) -> ContentCardOut:
+    card = ContentCardOut.model_validate_json(text)
+    return shared(card.model_copy(update={"review_overdue": overdue, "quality_status": status}))
 
 
 def card_shape(
@@ -75,12 +78,9 @@ def card_shape(
     today: datetime.date,
 ) -> ContentCardOut:
     """``finish_values`` of a stored card as its shape's model, for GraphQL's resolvers:
-    pydantic reads the stored text in one pass, with no dict built on the way, and a text
-    read before is not read again (a copy of its model gets the date-dependent fields)."""
-    overdue, status = _dated(next_review_due, last_approved_at, today)
-    return _card_model(_with_origin(text, base)).model_copy(
-        update={"review_overdue": overdue, "quality_status": status}
-    )
+    pydantic reads the stored text in one pass, with no dict built on the way, and a card read
+    before (the same text and dated fields) is the model made then, shared and never changed."""
+    return _card_model(_with_origin(text, base), *_dated(next_review_due, last_approved_at, today))
 
 
 def _with_origin(text: str, base: str) -> str:

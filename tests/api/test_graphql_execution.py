@@ -9,6 +9,7 @@ import strawberry
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from wagtail.models import Page
 
 from cms.graphql_execution import ShapeExecutor
 from cms.shapes import Shape, graphql_type
@@ -156,6 +157,50 @@ def test_the_walk_does_not_grow_with_the_fields_of_a_listing(
         items = answer(client, LISTING, {"yes": True, "limit": limit})["data"]["content"]["items"]
         assert len(items) == limit
         assert built == ["Query.content"], built
+
+
+def test_a_card_shown_again_is_not_walked_again(client, catalogue, monkeypatch):
+    """A listing's cards are the read model's shared models (``cms.shapes.shared``): the next
+    listing that shows them with the same selection takes what the first made of them."""
+    walked = []
+    general = ShapeExecutor._complete_fields
+
+    def counted(self, type_, field_details_list, value):
+        walked.append(type_.name)
+        return general(self, type_, field_details_list, value)
+
+    monkeypatch.setattr(ShapeExecutor, "_complete_fields", counted)
+    first = answer(client, LISTING, {"yes": True, "limit": 3})
+    assert walked.count("ContentCard") == 3
+    walked.clear()
+    assert answer(client, LISTING, {"yes": True, "limit": 3}) == first
+    assert walked.count("ContentCard") == 0, walked
+
+
+def test_what_is_kept_of_a_card_follows_its_selection_variables_and_content(
+    client, catalogue, graphql_core_answer
+):
+    """What a request made of a shared card never answers another selection, other values of
+    the variables (``@include``/``@skip``) or a card changed since."""
+    asked = [
+        (LISTING, {"yes": True, "limit": 3}),
+        (LISTING, {"yes": False, "limit": 3}),  # the same nodes, other variables
+        ("{ content(limit: 3, ordering: TITLE) { items { id title } } }", None),
+        ("{ content(limit: 3, ordering: TITLE) { items { title: path path: title } } }", None),
+        (LISTING, {"yes": True, "limit": 3}),
+    ]
+    for query, variables in asked:
+        ours = answer(client, query, variables)
+        assert "errors" not in ours
+        assert ours == graphql_core_answer(query, variables)
+    items = answer(client, LISTING, {"yes": True, "limit": 3})["data"]["content"]["items"]
+    assert "shown" in items[0]
+    assert "hidden" not in items[0]
+    page = Page.objects.get(pk=items[0]["id"]).specific
+    page.title = "Aakkosissa ensin, uusi nimi"
+    page.save_revision().publish()
+    again = answer(client, LISTING, {"yes": True, "limit": 3})["data"]["content"]["items"]
+    assert {item["id"]: item["title"] for item in again}[page.pk] == "Aakkosissa ensin, uusi nimi"
 
 
 # Values graphql-core refuses: a shape built without validation (model_construct) can hold them.
