@@ -13,7 +13,7 @@ PYTEST_WORKERS ?= 2
 PIP_QUIET := PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONWARNINGS=ignore $(PIP) --quiet
 VENDOR := cms/static/vendor/graphiql
 
-.PHONY: run test lint format seed bench backup restore system-deps install assets messages \
+.PHONY: run test test-steps lint format seed bench backup restore system-deps install assets messages \
 	clean clean-data run-deps
 
 $(VENV)/.installed: pyproject.toml constraints.txt
@@ -73,9 +73,15 @@ seed: install
 	$(PY) manage.py seed_demo
 
 # With DATABASE_URL/REDIS_URL set the suite uses those servers, creating and dropping databases
-# and key prefixes of its own; without them, the embedded PostgreSQL and redis-servers it starts.
+# and key prefixes of its own (the database DATABASE_URL names too, when it is not there yet:
+# makemigrations --check reads its history); without them, the embedded PostgreSQL and
+# redis-servers it starts.
 test: install system-deps
-	@if [ -n "$$DATABASE_URL" ]; then $(PY) manage.py ensure_database; fi
+	@if [ -n "$$DATABASE_URL" ]; then \
+	  $(PY) manage.py ensure_database --while $(MAKE) --no-print-directory test-steps; \
+	else $(MAKE) --no-print-directory test-steps; fi
+
+test-steps:
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
