@@ -13,7 +13,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.db import connection
 
-from cms.cache import cached, named_version
+from cms.cache import cached, cached_locally, named_version
 from guidance.queries import vocabularies
 from search.analysis import exact_tsquery, phrase_tsqueries, tsquery, uses_voikko
 from search.models import FACET_FIELDS, SearchDocument
@@ -289,22 +289,39 @@ def _search_once(query, any_word=False):
 def _is_broad(clauses: _Clauses) -> bool:
     """Whether PostgreSQL expects nearly every row in scope to hold the words (one EXPLAIN:
     planning only, a fraction of a millisecond). Only the work depends on it, never the
-    answer. Above 1, ``SEARCH_BROAD_SHARE`` means never, and nothing is asked."""
+    answer. Above 1, ``SEARCH_BROAD_SHARE`` means never, and nothing is asked. The answer is
+    kept in the worker until content or the index changes (``cached_locally``): a query asked
+    again is not planned twice."""
     if settings.SEARCH_BROAD_SHARE > 1:
         return False
     where, where_params = clauses.where
     scope, scope_params = clauses.scope
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} d WHERE {where}"  # noqa: S608
-            f" UNION ALL SELECT 1 FROM {TABLE} d WHERE {scope}",
-            [*where_params, *scope_params],
-        )
-        plan = cursor.fetchone()[0]
-    if isinstance(plan, str):
-        plan = json.loads(plan)
-    matching, in_scope = (part["Plan Rows"] for part in plan[0]["Plan"]["Plans"])
-    return matching > settings.SEARCH_BROAD_SHARE * in_scope
+
+    def estimate() -> bool:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} d WHERE {where}"  # noqa: S608
+                f" UNION ALL SELECT 1 FROM {TABLE} d WHERE {scope}",
+                [*where_params, *scope_params],
+            )
+            plan = cursor.fetchone()[0]
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        matching, in_scope = (part["Plan Rows"] for part in plan[0]["Plan"]["Plans"])
+        return matching > settings.SEARCH_BROAD_SHARE * in_scope
+
+    return cached_locally(
+        [
+            "search-broad",
+            named_version("search"),
+            settings.SEARCH_BROAD_SHARE,
+            where,
+            where_params,
+            scope,
+            scope_params,
+        ],
+        estimate,
+    )
 
 
 def _scope_facets(clauses: _Clauses) -> dict[str, dict[str, int]]:

@@ -137,6 +137,26 @@ def test_never_broad_asks_no_estimate(client, corpus, settings):
     assert not [q for q in queries.captured_queries if q["sql"].startswith("EXPLAIN")]
 
 
+def test_a_query_asked_again_is_not_estimated_again(
+    client, corpus, settings, django_capture_on_commit_callbacks
+):
+    """The estimate is kept in the worker until content or the index changes: an uncached
+    search asked again plans nothing, and a change asks again."""
+    settings.SEARCH_CACHE_TIMEOUT = 0
+    settings.SEARCH_BROAD_SHARE = 0.5
+
+    def estimates():
+        with CaptureQueriesContext(connection) as queries:
+            assert search(client, q="ohjaus")["count"]
+        return [q for q in queries.captured_queries if q["sql"].startswith("EXPLAIN")]
+
+    estimates()
+    assert estimates() == []
+    with django_capture_on_commit_callbacks(execute=True):
+        index_changed()
+    assert len(estimates()) == 1
+
+
 def test_the_estimate_picks_broad_for_a_common_word_only(corpus, settings):
     settings.SEARCH_BROAD_SHARE = 0.5  # "ohjaus" is in 9 of the corpus's 10 rows
     with connection.cursor() as cursor:

@@ -292,9 +292,9 @@ def test_search_request_runs_a_bounded_number_of_queries(
     client, library, django_assert_max_num_queries
 ):
     search(client, q="ohjaus")  # warm the vocabulary and site structure caches
-    # PostgreSQL's estimate (EXPLAIN: how to count the facets), hits with facets in one
-    # statement, the statistic, and the hits' card images and crumbs (pages with their images,
-    # renditions)
+    # PostgreSQL's estimate (EXPLAIN: how to count the facets; kept for a query asked again),
+    # hits with facets in one statement, the statistic, and the hits' card images and crumbs
+    # (pages with their images, renditions)
     with django_assert_max_num_queries(5):
         search(client, q="nuorille")
     with django_assert_max_num_queries(7):  # + both again when falling back to any word
