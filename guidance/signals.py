@@ -9,7 +9,7 @@ from django.db.models.signals import post_delete, post_migrate, post_save, pre_d
 from django.dispatch import Signal
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms import webhooks
@@ -172,7 +172,8 @@ def connect():
     page_published.connect(on_published, dispatch_uid="guidance-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="guidance-unpublished")
     post_page_move.connect(on_moved, dispatch_uid="guidance-moved")
-    pre_delete.connect(on_deleted, dispatch_uid="guidance-deleted")
+    for model in get_page_models():  # pages only, as in search.signals
+        pre_delete.connect(on_deleted, sender=model, dispatch_uid=f"deleted-{model.__name__}")
     post_delete.connect(after_deleted, sender=Page, dispatch_uid="guidance-after-deleted")
     post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="rm-vr")
     post_delete.connect(

@@ -5,7 +5,7 @@ import logging
 from django.db import transaction
 from django.db.models.signals import post_save, pre_delete
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from guidance.models import ContentPage
@@ -64,7 +64,12 @@ def connect():
     page_published.connect(_reindex, dispatch_uid="search-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search-unpublished")
     post_page_move.connect(_reindex, dispatch_uid="search-moved")
-    pre_delete.connect(on_deleted, dispatch_uid="search-deleted")
+    # Pages only: a receiver of every model's deletes makes Django read each row of any
+    # deleted queryset before deleting it (no fast delete anywhere in the project).
+    for model in get_page_models():
+        pre_delete.connect(
+            on_deleted, sender=model, dispatch_uid=f"search-deleted-{model.__name__}"
+        )
     post_save.connect(
         on_document_saved, sender=get_document_model(), dispatch_uid="search-document-saved"
     )
