@@ -8,12 +8,14 @@ and nowhere else; the JSON is the serializers' output checked by the shapes the 
 import logging
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.backends.utils import CursorDebugWrapper
 from django.db.models import Count, Max, Q, QuerySet
 from django.db.models.functions import Coalesce
 from pydantic import TypeAdapter
@@ -146,9 +148,35 @@ def _write(keys: list[uuid.UUID]) -> int:
     rows = render(_served(keys))
     with transaction.atomic():
         ReadItem.objects.filter(translation_key__in=keys).delete()
-        ReadItem.objects.bulk_create(rows)
+        _insert(rows)
         ReadItemPending.objects.filter(translation_key__in=keys).delete()
     return len(rows)
+
+
+_COPIED = [field for field in ReadItem._meta.concrete_fields if not field.primary_key]
+
+
+def _insert(rows: list[ReadItem]) -> None:
+    """Store ``rows`` with one ``COPY`` (psycopg's), each value prepared as Django prepares it
+    for an INSERT. ``bulk_create``'s one INSERT of a batch (600 rows of stored JSON, 12,600
+    parameters) spent most of its time building and splitting its statement in the client:
+    2.0 ms an item against 0.55 ms, a third of a rebuild. The statement is in Django's query
+    log like any other (the tests count statements)."""
+    if not rows:
+        return
+    columns = ", ".join(connection.ops.quote_name(cast("str", f.column)) for f in _COPIED)
+    table = connection.ops.quote_name(ReadItem._meta.db_table)
+    sql = f"COPY {table} ({columns}) FROM STDIN"
+    with connection.cursor() as cursor:
+        logged = cursor.debug_sql(sql) if isinstance(cursor, CursorDebugWrapper) else nullcontext()
+        with logged, cursor.cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(
+                    [
+                        field.get_db_prep_save(field.pre_save(row, True), connection)
+                        for field in _COPIED
+                    ]
+                )
 
 
 def prune(keys: QuerySet[ReadItem] | None = None) -> int:
