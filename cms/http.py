@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http.response import HttpResponseBase
 from django.utils.cache import patch_vary_headers
 from pydantic import TypeAdapter
 
@@ -49,6 +50,20 @@ def public_response(request: HttpRequest, response: HttpResponse) -> HttpRespons
     response["ETag"] = etag
     response["Cache-Control"] = _cache_control()
     patch_vary_headers(response, ["Accept-Language"])
+    return response
+
+
+def public_file(
+    request: HttpRequest, version: str, open_file: Callable[[], HttpResponseBase]
+) -> HttpResponseBase:
+    """A public file (an image a published item shows) under the public answers' cache rule:
+    a shared cache keeps it no longer than the item's own answer, so it stops being served
+    soon after the item is unpublished. ``version`` names the file's content (its ETag);
+    a client that has it gets a 304 and the file is not opened."""
+    etag = '"' + hashlib.blake2b(version.encode(), digest_size=16).hexdigest() + '"'
+    response = HttpResponseNotModified() if _matches(request, etag) else open_file()
+    response["ETag"] = etag
+    response["Cache-Control"] = _cache_control()
     return response
 
 

@@ -25,7 +25,7 @@ from wagtail.images import get_image_model
 
 from cms.api_errors import ApiError
 from cms.cache import cached
-from cms.http import cache_public_get
+from cms.http import cache_public_get, public_file
 from cms.locales import resolve_locale
 from cms.throttling import enforce
 from guidance import queries, services
@@ -358,6 +358,9 @@ def image(request: HttpRequest, image_id: int, variant: str, name: str) -> HttpR
     if not services.visible_pages(ContentPage.objects.filter(hero_image_id=image_id)).exists():
         raise Http404(f"No image {image_id}")
     rendition = get_image_model().objects.get(pk=image_id).get_rendition(spec)
-    response = FileResponse(rendition.file.open("rb"), content_type="image/webp")
-    response["Cache-Control"] = "public, max-age=86400"
-    return response
+    # A new file for the image makes new renditions, under new names.
+    return public_file(
+        request,
+        f"{rendition.pk}:{rendition.file.name}",
+        lambda: FileResponse(rendition.file.open("rb"), content_type="image/webp"),
+    )
