@@ -173,7 +173,7 @@ def connect():
     page_unpublished.connect(on_unpublished, dispatch_uid="guidance-unpublished")
     post_page_move.connect(on_moved, dispatch_uid="guidance-moved")
     for model in get_page_models():  # pages only, as in search.signals
-        pre_delete.connect(on_deleted, sender=model, dispatch_uid=f"deleted-{model.__name__}")
+        pre_delete.connect(on_deleted, sender=model, dispatch_uid=f"rm-deleted-{model.__name__}")
     post_delete.connect(after_deleted, sender=Page, dispatch_uid="guidance-after-deleted")
     post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="rm-vr")
     post_delete.connect(
