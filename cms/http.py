@@ -60,7 +60,7 @@ def public_file(
     a shared cache keeps it no longer than the item's own answer, so it stops being served
     soon after the item is unpublished. ``version`` names the file's content (its ETag);
     a client that has it gets a 304 and the file is not opened."""
-    etag = '"' + hashlib.blake2b(version.encode(), digest_size=16).hexdigest() + '"'
+    etag = _etag(version.encode())
     response = HttpResponseNotModified() if _matches(request, etag) else open_file()
     response["ETag"] = etag
     response["Cache-Control"] = _cache_control()

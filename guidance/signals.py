@@ -9,11 +9,12 @@ from django.db.models.signals import post_delete, post_migrate, post_save, pre_d
 from django.dispatch import Signal
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, get_page_models
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms import webhooks
 from cms.cache import bump_content_version
+from cms.page_signals import connect_to_pages
 from guidance import queries, read_model
 from guidance.models import CONTENT_PAGE_MODELS, TAXONOMY_MODELS, ReadItem
 from guidance.quality import review_scheduled
@@ -110,7 +111,7 @@ def on_moved(sender, instance, url_path_before, url_path_after, **kwargs):
 
 def on_deleted(sender, instance, **kwargs):
     # Deleting a page sends the signal once per table of its inheritance chain; act once.
-    if not isinstance(instance, Page) or instance.content_type.model_class() is not type(instance):
+    if instance.content_type.model_class() is not type(instance):
         return
     _notify("page.deleted", instance)
 
@@ -172,8 +173,7 @@ def connect():
     page_published.connect(on_published, dispatch_uid="guidance-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="guidance-unpublished")
     post_page_move.connect(on_moved, dispatch_uid="guidance-moved")
-    for model in get_page_models():  # pages only, as in search.signals
-        pre_delete.connect(on_deleted, sender=model, dispatch_uid=f"rm-deleted-{model.__name__}")
+    connect_to_pages(pre_delete, on_deleted, "rm-deleted")
     post_delete.connect(after_deleted, sender=Page, dispatch_uid="guidance-after-deleted")
     post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="rm-vr")
     post_delete.connect(

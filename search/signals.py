@@ -5,9 +5,9 @@ import logging
 from django.db import transaction
 from django.db.models.signals import post_save, pre_delete
 from wagtail.documents import get_document_model
-from wagtail.models import Page, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.page_signals import connect_to_pages
 from guidance.models import ContentPage
 from search import attachments, indexing
 
@@ -48,8 +48,6 @@ def on_unpublished(sender, instance, **kwargs):
 
 
 def on_deleted(sender, instance, **kwargs):
-    if not isinstance(instance, Page):
-        return
     _safely(indexing.remove_pages, _content_ids(instance))
 
 
@@ -64,12 +62,7 @@ def connect():
     page_published.connect(_reindex, dispatch_uid="search-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search-unpublished")
     post_page_move.connect(_reindex, dispatch_uid="search-moved")
-    # Pages only: a receiver of every model's deletes makes Django read each row of any
-    # deleted queryset before deleting it (no fast delete anywhere in the project).
-    for model in get_page_models():
-        pre_delete.connect(
-            on_deleted, sender=model, dispatch_uid=f"search-deleted-{model.__name__}"
-        )
+    connect_to_pages(pre_delete, on_deleted, "search-deleted")
     post_save.connect(
         on_document_saved, sender=get_document_model(), dispatch_uid="search-document-saved"
     )
