@@ -1,3 +1,4 @@
+import contextlib
 import os
 
 import pytest
@@ -23,14 +24,32 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         connection.close()  # the fault tests may have ended this very connection
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                )
-        except DatabaseError:
-            pass  # a courtesy for the drop that follows, never a failure of its own
+        # A courtesy for the drop that follows, never a failure of its own.
+        with contextlib.suppress(DatabaseError):
+            _end_other_connections()
+
+
+def _end_other_connections():
+    """End every other connection to the test database (this process's own stays)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
+@pytest.fixture(autouse=True)
+def _no_live_request_outlives_its_test(request):
+    """A test with a live server ends with none of its requests still at work in the database.
+    Its teardown empties every table next (TRUNCATE); a request a browser tab sent late (the
+    page a save redirects to, a ping) holding locks meanwhile deadlocked that flush (CI, and
+    once under load here), and the next test then found the data left behind. Set up after
+    pytest-django's database fixture, so this runs before its flush."""
+    yield
+    if "live_server" in request.fixturenames:
+        _end_other_connections()
 
 
 @pytest.fixture(autouse=True)

@@ -51,9 +51,14 @@ def page(browser):
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
-    # Nothing may reach the live server once the test is over: its database is emptied next,
-    # and a request arriving meanwhile (Wagtail's editing-session ping, or the release beacon a
-    # closing edit tab sends) deadlocked that flush (CI, test_quality_admin).
+    shut(context)
+
+
+def shut(context):
+    """Close a browser context so that nothing more reaches the live server: the test's
+    database is emptied next, and a request arriving meanwhile (Wagtail's editing-session ping,
+    or the release beacon a closing edit tab sends) deadlocked that flush (CI,
+    test_quality_admin)."""
     context.route("**/*", lambda route: route.abort())
     context.close()
 
@@ -79,6 +84,24 @@ def signed_in_tab(browser, live_server, user, *, editing_sessions=True):
     tab = context.new_page()
     tab.set_default_timeout(20_000)
     return sign_in(tab, live_server, user)
+
+
+@pytest.fixture
+def tab_for(browser, live_server):
+    """``signed_in_tab`` for several people in one test: ``tab_for(user)`` opens a signed-in
+    tab of the user's own. Every tab is shut (``shut``) when the test ends, passed or failed:
+    a tab left open on an edit view keeps pinging the live server while the next test's
+    database is emptied."""
+    contexts = []
+
+    def open_tab(user, *, editing_sessions=True):
+        tab = signed_in_tab(browser, live_server, user, editing_sessions=editing_sessions)
+        contexts.append(tab.context)
+        return tab
+
+    yield open_tab
+    for context in contexts:
+        shut(context)
 
 
 @pytest.fixture

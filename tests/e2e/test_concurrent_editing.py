@@ -9,23 +9,20 @@ from wagtail.models import Page
 from community.factories import StaffUserFactory
 from guidance.factories import ArticlePageFactory
 from guidance.models import ArticlePage
-from tests.e2e.conftest import signed_in_tab
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.mark.browser
 def test_two_editors_saving_the_same_page_at_once_both_keep_their_revision(
-    browser, live_server, topic
+    tab_for, live_server, topic
 ):
     article = ArticlePageFactory(parent=topic, title="Yhteinen artikkeli", live=False)
     article.save_revision()
     before = article.revisions.count()
     tabs = []
     for n in range(2):
-        tab = signed_in_tab(
-            browser, live_server, StaffUserFactory(groups=["Editors"]), editing_sessions=False
-        )
+        tab = tab_for(StaffUserFactory(groups=["Editors"]), editing_sessions=False)
         tab.goto(f"{live_server.url}/admin/pages/{article.pk}/edit/")
         tab.fill("#id_title", f"Editorin {n + 1} otsikko")
         tabs.append(tab)
@@ -49,9 +46,8 @@ def test_two_editors_saving_the_same_page_at_once_both_keep_their_revision(
     for tab in tabs:
         # The redirect after saving and the edit page's own requests have finished: a request
         # still in flight when the test ends holds locks the teardown's TRUNCATE waits for
-        # (it deadlocked once in CI).
+        # (it deadlocked once in CI). ``tab_for`` shuts the tabs after the test.
         tab.wait_for_load_state("networkidle")
-        tab.context.close()
 
 
 def test_pages_created_at_once_under_one_parent_leave_the_tree_consistent(topic):

@@ -16,7 +16,6 @@ from community.factories import StaffUserFactory
 from guidance.models import MethodPage, QualityCriteriaSet, QualityCriterion
 from guidance.services import translate_page
 from tests.caching import clear_cache
-from tests.e2e.conftest import signed_in_tab
 
 pytestmark = [
     pytest.mark.browser,
@@ -85,7 +84,7 @@ def api(client, page_id, locale):
     return client.get(f"/api/v1/content/{page_id}/", {"locale": locale}).json()
 
 
-def test_the_whole_editorial_path(browser, live_server, topic, client):
+def test_the_whole_editorial_path(tab_for, live_server, topic, client):
     author = StaffUserFactory(groups=["Editors"], username="kirjoittaja")
     colleague = StaffUserFactory(groups=["Editors"], username="kollega")
     reviewer = StaffUserFactory(groups=["Quality reviewers"], username="arvioija")
@@ -96,9 +95,6 @@ def test_the_whole_editorial_path(browser, live_server, topic, client):
     swedish_colleague = speaking(
         StaffUserFactory(groups=["Editors", "Reviews in Swedish"], username="kollega-sv"), "sv"
     )
-
-    def tab_for(user):
-        return signed_in_tab(browser, live_server, user)
 
     # 1. The editor writes a method in Finnish and submits it for review.
     editor_tab = tab_for(author)
