@@ -5,7 +5,7 @@ import datetime
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -38,14 +38,21 @@ def thread_url(thread):
     return f"{settings.FRONTEND_BASE_URL}/keskustelut/{thread.pk}/"
 
 
-def _send(user, subject, template, context, unsubscribe=None):
+def _message(user, subject, template, context, unsubscribe=None) -> EmailMessage:
     with translation.override(context.get("language", settings.LANGUAGE_CODE)):
         body = render_to_string(template, {**context, "user": user})
     headers = {}
     if unsubscribe:
         headers["List-Unsubscribe"] = f"<{unsubscribe}>"
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    EmailMessage(subject, body, to=[user.email], headers=headers).send(fail_silently=False)
+    return EmailMessage(subject, body, to=[user.email], headers=headers)
+
+
+def _deliver(messages: list[EmailMessage]) -> int:
+    """Send ``messages`` over one connection to the mail server: one SMTP session for a
+    reply's followers or a day's digests, not a handshake (and a login) per email. Returns the
+    number sent; a failure raises (the task fails and says so)."""
+    return get_connection(fail_silently=False).send_messages(messages)
 
 
 def send_reply_emails(post_id):
@@ -59,27 +66,28 @@ def send_reply_emails(post_id):
         .exclude(user__email="")
         .select_related("user")
     )
-    sent = 0
+    messages = []
     for follow in followers:
         user = follow.user
         link = unsubscribe_url(user.pk, thread.pk)
         with translation.override(thread.language):
             subject = translation.gettext("New reply: %(title)s") % {"title": thread.title}
-        _send(
-            user,
-            subject,
-            "community/email/reply.txt",
-            {
-                "thread": thread,
-                "author": author_label(post.author, thread.pk)["name"],
-                "url": thread_url(thread),
-                "unsubscribe_url": link,
-                "language": thread.language,
-            },
-            unsubscribe=link,
+        messages.append(
+            _message(
+                user,
+                subject,
+                "community/email/reply.txt",
+                {
+                    "thread": thread,
+                    "author": author_label(post.author, thread.pk)["name"],
+                    "url": thread_url(thread),
+                    "unsubscribe_url": link,
+                    "language": thread.language,
+                },
+                unsubscribe=link,
+            )
         )
-        sent += 1
-    return sent
+    return _deliver(messages)
 
 
 def send_daily_digests(now=None):
@@ -87,7 +95,7 @@ def send_daily_digests(now=None):
     threads they follow. Returns the number of emails sent."""
     now = now or timezone.now()
     since = now - datetime.timedelta(days=1)
-    sent = 0
+    messages = []
     for user in User.objects.filter(daily_digest=True, is_active=True).exclude(email=""):
         thread_ids = Follow.objects.filter(user=user).values("thread_id")
         posts = (
@@ -105,19 +113,21 @@ def send_daily_digests(now=None):
             continue
         with translation.override(settings.LANGUAGE_CODE):
             subject = translation.gettext("New in the discussions you follow")
-        _send(
-            user,
-            subject,
-            "community/email/digest.txt",
-            {
-                "threads": [
-                    {"title": t.title, "count": n, "url": thread_url(t)} for t, n in threads.items()
-                ],
-                "language": settings.LANGUAGE_CODE,
-            },
+        messages.append(
+            _message(
+                user,
+                subject,
+                "community/email/digest.txt",
+                {
+                    "threads": [
+                        {"title": t.title, "count": n, "url": thread_url(t)}
+                        for t, n in threads.items()
+                    ],
+                    "language": settings.LANGUAGE_CODE,
+                },
+            )
         )
-        sent += 1
-    return sent
+    return _deliver(messages)
 
 
 def decision_text(decision) -> str:
@@ -136,7 +146,7 @@ def tell_author(post, action, note=""):
             "title": post.thread.title
         }
         action = decision_text(action)
-    _send(
+    message = _message(
         user,
         subject,
         "community/email/moderation.txt",
@@ -148,7 +158,7 @@ def tell_author(post, action, note=""):
             "language": post.thread.language,
         },
     )
-    return True
+    return _deliver([message]) == 1
 
 
 # --- Background tasks (django-tasks) --------------------------------------------------------
