@@ -2,6 +2,7 @@
 daily digest, and moderation decisions about their posts."""
 
 import datetime
+from collections import defaultdict
 
 from django.conf import settings
 from django.core import signing
@@ -11,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from community.models import Follow, Post, User
+from community.models import Follow, Post, Thread, User
 from community.names import author_label
 
 UNSUBSCRIBE_SALT = "community.unsubscribe"
@@ -91,28 +92,39 @@ def send_reply_emails(post_id):
 
 
 def send_daily_digests(now=None):
-    """One email per counsellor who asked for a digest: new posts of the last day in the
-    threads they follow. Returns the number of emails sent."""
+    """One email per counsellor who asked for a digest: how many posts others wrote in the last
+    day in each thread they follow, the threads in the order of their first such post. Returns
+    the number of emails sent. Four queries however many readers (the readers, their follows,
+    the day's posts in those threads, the threads), not one per reader."""
     now = now or timezone.now()
     since = now - datetime.timedelta(days=1)
+    readers = User.objects.filter(daily_digest=True, is_active=True).exclude(email="")
+    followed = defaultdict(list)  # reader id → the threads they follow
+    for user_id, thread_id in Follow.objects.filter(user__in=readers).values_list(
+        "user_id", "thread_id"
+    ):
+        followed[user_id].append(thread_id)
+    # Each thread's posts of the day as (position in the day, author id), oldest first.
+    posts = defaultdict(list)
+    day = Post.objects.filter(
+        thread__follows__user__in=readers, created_at__gte=since, hidden=False, deleted=False
+    ).distinct()
+    for position, (thread_id, author_id) in enumerate(
+        day.order_by("created_at", "id").values_list("thread_id", "author_id")
+    ):
+        posts[thread_id].append((position, author_id))
+    threads = Thread.objects.in_bulk(list(posts))
     messages = []
-    for user in User.objects.filter(daily_digest=True, is_active=True).exclude(email=""):
-        thread_ids = Follow.objects.filter(user=user).values("thread_id")
-        posts = (
-            Post.objects.filter(
-                thread_id__in=thread_ids, created_at__gte=since, hidden=False, deleted=False
-            )
-            .exclude(author=user)
-            .select_related("thread")
-        )
-        threads = {}
-        for post in posts:
-            threads.setdefault(post.thread, 0)
-            threads[post.thread] += 1
-        if not threads:
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = translation.gettext("New in the discussions you follow")
+    for user in readers.filter(pk__in=list(followed)).order_by("pk"):
+        news = []  # (position of the first post by someone else, thread, count)
+        for thread_id in followed[user.pk]:
+            others = [position for position, author in posts[thread_id] if author != user.pk]
+            if others:
+                news.append((others[0], threads[thread_id], len(others)))
+        if not news:
             continue
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = translation.gettext("New in the discussions you follow")
         messages.append(
             _message(
                 user,
@@ -120,8 +132,8 @@ def send_daily_digests(now=None):
                 "community/email/digest.txt",
                 {
                     "threads": [
-                        {"title": t.title, "count": n, "url": thread_url(t)}
-                        for t, n in threads.items()
+                        {"title": thread.title, "count": count, "url": thread_url(thread)}
+                        for _first, thread, count in sorted(news, key=lambda item: item[0])
                     ],
                     "language": settings.LANGUAGE_CODE,
                 },

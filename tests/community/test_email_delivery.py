@@ -1,13 +1,17 @@
 """Emails reach a real SMTP server (aiosmtpd on loopback): a reply's followers and a day's
-digests are sent in one SMTP session, not one connection (and one login) per email."""
+digests are sent in one SMTP session, not one connection (and one login) per email. And the
+digest run's queries do not grow with its readers."""
 
 import socket
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from community.factories import CounsellorFactory
-from community.models import Follow
+from community.models import Follow, User
 from community.notifications import send_daily_digests, send_reply_emails
 from tests.community.test_discussions_api import reply
 
@@ -75,3 +79,37 @@ def test_a_days_digests_go_out_in_one_smtp_session(client, counsellor, other, st
     assert send_daily_digests() == 3
     assert sorted(smtp.recipients) == sorted(user.email for user in readers)
     assert smtp.connections == 1
+
+
+def test_digests_count_others_posts_and_take_the_same_queries_for_one_reader_or_many(
+    client, counsellor, other, start
+):
+    first = start(counsellor, title="Ensimmäinen")
+    second = start(other, title="Toinen")
+    readers = [CounsellorFactory(daily_digest=True, notify_replies=False) for _ in range(4)]
+    Follow.objects.bulk_create(
+        Follow(thread_id=thread["id"], user=user) for user in readers for thread in (first, second)
+    )
+    client.force_login(readers[0])
+    reply(client, first["id"], "Oma vastaus")  # not news to its author
+    client.force_login(other)
+    reply(client, second["id"], "Lisää")
+
+    def digests():
+        mail.outbox.clear()
+        with CaptureQueriesContext(connection) as queries:
+            sent = send_daily_digests()
+        return sent, len(queries), {m.to[0]: m.body for m in mail.outbox}
+
+    sent, many_queries, bodies = digests()
+    assert sent == 4
+    # The threads in the order of their first post by someone else, with those posts counted.
+    assert bodies[readers[0].email].index("Ensimmäinen (1)") < bodies[readers[0].email].index(
+        "Toinen (2)"
+    )
+    assert "Ensimmäinen (2)" in bodies[readers[1].email]
+
+    User.objects.filter(pk__in=[user.pk for user in readers[1:]]).update(daily_digest=False)
+    sent, one_queries, bodies = digests()
+    assert (sent, list(bodies)) == (1, [readers[0].email])
+    assert many_queries == one_queries
