@@ -41,18 +41,6 @@ def _end_other_connections():
 
 
 @pytest.fixture(autouse=True)
-def _no_live_request_outlives_its_test(request):
-    """A test with a live server ends with none of its requests still at work in the database.
-    Its teardown empties every table next (TRUNCATE); a request a browser tab sent late (the
-    page a save redirects to, a ping) holding locks meanwhile deadlocked that flush (CI, and
-    once under load here), and the next test then found the data left behind. Set up after
-    pytest-django's database fixture, so this runs before its flush."""
-    yield
-    if "live_server" in request.fixturenames:
-        _end_other_connections()
-
-
-@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.READYZ_TOKEN = "test-operator"  # tests read /readyz's checks as an operator
