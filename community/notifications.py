@@ -14,6 +14,7 @@ from django_tasks import task
 
 from community.models import Follow, Post, Thread, User
 from community.names import author_label
+from community.visibility import visible_threads
 
 UNSUBSCRIBE_SALT = "community.unsubscribe"
 
@@ -57,9 +58,13 @@ def _deliver(messages: list[EmailMessage]) -> int:
 
 
 def send_reply_emails(post_id):
-    post = Post.objects.select_related("thread", "author").filter(pk=post_id).first()
+    post = (
+        Post.objects.select_related("thread", "author")
+        .filter(pk=post_id, thread__in=visible_threads(None))
+        .first()
+    )
     if post is None or post.hidden or post.deleted:
-        return 0
+        return 0  # nothing the public may not see goes out by email (community.visibility)
     thread = post.thread
     followers = (
         Follow.objects.filter(thread=thread, user__notify_replies=True, user__is_active=True)
@@ -107,7 +112,11 @@ def send_daily_digests(now=None):
     # Each thread's posts of the day as (position in the day, author id), oldest first.
     posts = defaultdict(list)
     day = Post.objects.filter(
-        thread__follows__user__in=readers, created_at__gte=since, hidden=False, deleted=False
+        thread__in=visible_threads(None),
+        thread__follows__user__in=readers,
+        created_at__gte=since,
+        hidden=False,
+        deleted=False,
     ).distinct()
     for position, (thread_id, author_id) in enumerate(
         day.order_by("created_at", "id").values_list("thread_id", "author_id")

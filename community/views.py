@@ -10,8 +10,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from community import moderation
-from community.discussions import MODERATE_PERMISSION
 from community.models import CommunitySettings, Post
+from community.visibility import MODERATE_PERMISSION
 
 ACTION_LABELS = {
     "hide": gettext_lazy("Hide"),

@@ -5,9 +5,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.wagtail_hooks import PermissionMenuItem
-from community.discussions import MODERATE_PERMISSION
 from community.models import ContentSuggestion, DiscussionArea
 from community.views import ModerationQueueView
+from community.visibility import MODERATE_PERMISSION
 
 
 class DiscussionAreaViewSet(SnippetViewSet):

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from community.factories import CounsellorFactory
-from community.models import Follow, User
+from community.models import Follow, Post, Thread, User
 from community.notifications import send_daily_digests, send_reply_emails
 from tests.community.test_discussions_api import reply
 
@@ -113,3 +113,25 @@ def test_digests_count_others_posts_and_take_the_same_queries_for_one_reader_or_
     sent, one_queries, bodies = digests()
     assert (sent, list(bodies)) == (1, [readers[0].email])
     assert many_queries == one_queries
+
+
+def test_no_email_tells_of_a_thread_the_public_may_not_see(client, counsellor, other, start):
+    """Emails follow the one visibility rule (community.visibility): a thread moderators hid
+    is not in a digest, and a moderator's reply there emails nobody."""
+    hidden = start(counsellor, title="Piilotettu ketju")
+    shown = start(counsellor, title="Näkyvä ketju")
+    reader = CounsellorFactory(daily_digest=True, notify_replies=True)
+    Follow.objects.bulk_create(Follow(thread_id=t["id"], user=reader) for t in (hidden, shown))
+    client.force_login(other)
+    reply(client, hidden["id"], "Ennen piilotusta")
+    reply(client, shown["id"], "Vastaus")
+    Thread.objects.filter(pk=hidden["id"]).update(hidden=True)
+    moderator_post = Post.objects.create(
+        thread_id=hidden["id"], author=other, body="<p>Moderaattori</p>"
+    )
+    mail.outbox.clear()
+
+    assert send_reply_emails(moderator_post.pk) == 0
+    assert send_daily_digests() == 1
+    assert "Näkyvä ketju" in mail.outbox[0].body
+    assert "Piilotettu ketju" not in mail.outbox[0].body
