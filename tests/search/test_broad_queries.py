@@ -154,7 +154,7 @@ def test_a_query_asked_again_is_not_estimated_again(
     assert estimates() == []
     with django_capture_on_commit_callbacks(execute=True):
         index_changed()
-    assert len(estimates()) == 1
+    assert len(estimates()) == 2  # the matches and the scope
 
 
 def test_the_estimate_picks_broad_for_a_common_word_only(corpus, settings):
@@ -168,3 +168,17 @@ def test_the_estimate_picks_broad_for_a_common_word_only(corpus, settings):
 
     assert broad("ohjaus")
     assert not broad("verkostojen")
+
+
+@pytest.mark.parametrize("share", [EVERY_QUERY_BROAD, 0.5])
+def test_a_parallel_plan_does_not_break_search(client, corpus, settings, share):
+    """PostgreSQL may plan the estimate in parallel (a large or bloated table, or an operator's
+    settings): a Gather node then heads the plan. Search must answer as it does otherwise, not
+    fail on the plan's shape."""
+    settings.SEARCH_BROAD_SHARE = share
+    expected = search(client, q="ohjaus")
+    clear_cache()
+    with connection.cursor() as cursor:
+        # Every plan under a Gather, for this test's transaction only.
+        cursor.execute("SET LOCAL debug_parallel_query = on")
+    assert search(client, q="ohjaus") == expected
