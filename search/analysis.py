@@ -348,15 +348,24 @@ def highlight(text, language, parsed, finnish="voikko", width=28):
     spelled = [word for spelling in spellings for word in spelling.split()]
     for word in [*parsed.words, *spelled]:
         wanted |= match_keys(language, word, finnish)
-    tokens = list(WORD.finditer(text))
-    hits = []
-    for index, token in enumerate(tokens):
+    # Only the first match and the window after it are needed: the words are analysed up to
+    # there, not through the whole text (up to ``database.SNIPPET_SOURCE_CHARS`` per hit).
+    found = WORD.finditer(text)
+    tokens, hits, last = [], [], None
+    for token in found:
+        index = len(tokens)
+        tokens.append(token)
+        if last is not None and index >= last:
+            break
         word = token.group().lower()
         if len(word) > MAX_WORD_LENGTH:
             continue
-        keys = match_keys(language, word, finnish)
-        if keys & wanted or (parsed.prefix and word.startswith(parsed.words[-1])):
+        if (parsed.prefix and word.startswith(parsed.words[-1])) or (
+            match_keys(language, word, finnish) & wanted
+        ):
             hits.append(index)
+            if last is None:
+                last = max(0, index - width // 3) + width
     if not hits:
         return ""
     first = max(0, hits[0] - width // 3)

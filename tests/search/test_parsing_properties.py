@@ -66,3 +66,17 @@ def test_highlights_are_escaped_and_only_mark_is_markup(text, query, language):
     without_marks = snippet.replace("<mark>", "").replace("</mark>", "")
     assert "<" not in without_marks
     assert ">" not in without_marks
+
+
+@pytest.mark.parametrize("language", ["fi", "en"])
+def test_a_snippet_is_the_window_around_the_first_match(language):
+    """A long text's snippet starts a few words before its first match, marks every match in
+    its window (not those after it) and says that text goes on either side."""
+    filler = [f"w{n}" for n in range(4000)]
+    words = [*filler[:500], "tools", *filler[500:510], "tools", *filler[510:540], "tools"]
+    text = " ".join([*words, *filler[540:]])
+    snippet = highlight(text, language, parse_query("tools", language), width=28)
+    assert snippet.startswith("… w491 w492")  # 28 // 3 words before the first match
+    assert snippet.count("<mark>tools</mark>") == 2  # the third is beyond the window
+    assert snippet.endswith("w516 …")
+    assert highlight(text, language, parse_query("missing", language)) == ""
