@@ -23,12 +23,13 @@ from community import discussions
 from community.discussions import CommunityError
 from community.models import Post, Report, User
 from community.people import Viewer
+from community.visibility import visible_post, visible_threads
 
 
 def _comments(content_key: uuid.UUID) -> QuerySet[Post]:
     """The posts anyone may read under an item: in its visible threads, neither hidden nor
     deleted (moderators moderate in the admin, not in this list)."""
-    threads = discussions.visible_threads(None).filter(content_key=content_key)
+    threads = visible_threads(None).filter(content_key=content_key)
     return Post.objects.filter(thread__in=threads, hidden=False, deleted=False)
 
 
@@ -52,10 +53,7 @@ def add_comment(user: Viewer, content_key: uuid.UUID, text: str, title: str, lan
     new thread titled ``title``. Every rule of posting applies (CommunityError)."""
     body = text_to_html(text)
     thread = (
-        discussions.visible_threads(None)
-        .filter(content_key=content_key)
-        .order_by("created_at", "id")
-        .first()
+        visible_threads(None).filter(content_key=content_key).order_by("created_at", "id").first()
     )
     if thread is None:
         thread, _created = discussions.create_thread(
@@ -90,7 +88,7 @@ def report_comment(user: Viewer, post_id: int, client: str) -> None:
             if exc.code != "already_reported":
                 raise
         return
-    post = discussions.visible_post(None, post_id)
+    post = visible_post(None, post_id)
     if post is None:
         raise CommunityError(404, "not_found", _("No such post."))
     day = timezone.localdate().isoformat()
