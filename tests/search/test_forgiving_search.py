@@ -115,7 +115,9 @@ def test_a_correctly_typed_query_is_not_corrected_and_costs_no_more_queries(
     client, library, django_assert_max_num_queries
 ):
     search(client, q="aikuisille")  # warm the vocabulary and site structure caches
-    with django_assert_max_num_queries(4):  # hits and facets, statistic, card image, crumbs
+    # the estimate (two plans, kept in the worker), hits and facets, the statistic, the cards'
+    # images and crumbs
+    with django_assert_max_num_queries(5):
         body = search(client, q="ohjaus")
     assert body["corrected_query"] is None
     assert body["autocorrected"] is False
