@@ -11,7 +11,7 @@ from cms.locales import resolve_locale
 from cms.params import LOCALE_DESCRIPTION, LocaleParam
 from cms.throttling import ClientThrottle
 from guidance.filters import FilterParams
-from search import services
+from search import services, suggestions
 from search.schemas import SearchOut, SuggestOut
 
 router = Router(tags=["search"])
@@ -84,5 +84,5 @@ def suggest(request: HttpRequest, params: Query[SuggestParams]) -> HttpResponse:
     unfinished)."""
     language = resolve_locale(request, params.locale)
     return public_response(
-        request, respond(SuggestOut, services.suggest(params.q, language, params.limit))
+        request, respond(SuggestOut, suggestions.suggest(params.q, language, params.limit))
     )

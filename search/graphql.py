@@ -9,7 +9,7 @@ from cms.params import validated
 from cms.shapes import as_shape, graphql_type
 from cms.throttling import enforce
 from guidance.filters import graphql_filter_values
-from search import services
+from search import services, suggestions
 from search.api import SEARCHING, SUGGESTING, SearchParams, SuggestParams
 from search.schemas import (
     FacetsOut,
@@ -120,4 +120,4 @@ class SearchQueryType:
             params = validated(SuggestParams, q=q, limit=limit)
         except ApiError as exc:
             raise graphql_error(exc) from exc
-        return as_shape(SuggestOut, services.suggest(params.q, language, params.limit))
+        return as_shape(SuggestOut, suggestions.suggest(params.q, language, params.limit))

@@ -1,23 +1,19 @@
-"""Search: queries with filters and facets, suggestions, the engine in use, query statistics.
+"""Search: queries with filters and facets, and the engine in use.
 
-``search`` and ``suggest`` are what the REST and GraphQL endpoints call. The database engine
+``search`` is what the REST and GraphQL endpoints call (``search.suggestions`` completes what
+is typed; ``search.statistics`` counts the queries for editors). The database engine
 always answers; Elasticsearch answers when ``ELASTICSEARCH_URL`` is set and it is reachable,
 otherwise the database does and the result says so (``degraded: true``).
 """
 
 import dataclasses
-import datetime
 import logging
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.db import connection
-from django.db.models import Sum
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext, override
 
 from cms.api_errors import invalid_parameter
@@ -28,7 +24,8 @@ from guidance.models import CONTENT_PAGE_MODELS
 from guidance.queries import ContentFilters
 from search import database, elasticsearch, spelling
 from search.analysis import ParsedQuery, highlight, parse_query, voikko_available
-from search.models import FACET_FIELDS, SearchQueryStat
+from search.models import FACET_FIELDS
+from search.statistics import record_query
 
 logger = logging.getLogger(__name__)
 # A search's answer as the API shows it (search.schemas.SearchOut) or on its way there.
@@ -345,58 +342,6 @@ def facet_labels(
     return out
 
 
-def suggest(text: str, language: str, limit: int = 8) -> dict[str, Any]:
-    """Titles and keywords that complete what the user is typing."""
-
-    parsed = parse_query(text, language, prefix=True)
-    if parsed.empty:
-        return {"query": "", "locale": language, "titles": [], "keywords": []}
-
-    def build() -> list[dict[str, Any]]:
-        restricted = queries.site_structure()["restricted"]
-        titles = database.suggest_titles(language, parsed, restricted, limit=limit)
-        if not titles:  # what is typed without marks or with a typo
-            respelled = spelling.respell_typing(parsed, language)
-            if respelled.alternatives:
-                titles = database.suggest_titles(language, respelled, restricted, limit=limit)
-        return [
-            {
-                "type": row["type"],
-                "id": row["object_id"],
-                "translation_key": str(row["translation_key"]) if row["translation_key"] else None,
-                "title": row["title"],
-                "path": row["path"],
-            }
-            for row in titles
-        ]
-
-    titles = cached(
-        ["suggest", named_version("search"), language, parsed.words, limit],
-        build,
-        timeout=settings.SEARCH_CACHE_TIMEOUT,
-    )
-    return {
-        "query": parsed.normalized(),
-        "locale": language,
-        "titles": titles,
-        "keywords": _keyword_suggestions(parsed, language, limit),
-    }
-
-
-def _keyword_suggestions(parsed: ParsedQuery, language: str, limit: int) -> list[dict[str, str]]:
-
-    vocab = queries.vocabularies()["keywords"]
-    typed = spelling.fold(parsed.words[-1])  # a keyword typed without its marks is found too
-    found = []
-    for key in vocab["by_key"]:
-        label = queries.term_label(vocab, key, language)
-        name_words = [spelling.fold(w) for w in re.findall(r"[^\W_]+", label["name"])]
-        if any(w.startswith(typed) for w in name_words):
-            found.append(label)
-    found.sort(key=lambda t: (not spelling.fold(t["name"]).startswith(typed), t["name"].lower()))
-    return found[:limit]
-
-
 # --- Engine ------------------------------------------------------------------------------------
 
 
@@ -422,64 +367,3 @@ def search_backend_status() -> dict[str, Any]:
             fallback=not reachable,
         )
     return status
-
-
-# --- Query statistics --------------------------------------------------------------------------
-
-_LONG_NUMBER = re.compile(r"\d{5,}")
-
-
-def week_start(day: datetime.date | None = None) -> datetime.date:
-    day = day or timezone.localdate()
-    return day - datetime.timedelta(days=day.weekday())
-
-
-def record_query(normalized: str, language: str, result_count: int, corrected: str = "") -> None:
-    """Count one search of ``normalized`` this week (and whether it found nothing), with the
-    corrected query that search offered or showed for it, if any.
-
-    Long digit runs (phone numbers, personal identity codes) are masked before storing."""
-    text = _LONG_NUMBER.sub("#", normalized)[:200]
-    if not text:
-        return
-    corrected = _LONG_NUMBER.sub("#", corrected or "")[:200]
-    table = SearchQueryStat._meta.db_table
-    zero = 1 if result_count == 0 else 0
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"""INSERT INTO {table}
-                        (week, language, query, searches, zero_results, corrected_query)
-                    VALUES (%s, %s, %s, 1, %s, %s)
-                    ON CONFLICT (week, language, query) DO UPDATE
-                    SET searches = {table}.searches + 1,
-                        zero_results = {table}.zero_results + EXCLUDED.zero_results,
-                        corrected_query = EXCLUDED.corrected_query""",
-                [week_start(), language, text, zero, corrected],
-            )
-    except Exception:  # statistics must never break a search
-        logger.exception("could not record a search statistic")
-
-
-def weekly_totals(weeks: int = 12) -> list[dict[str, Any]]:
-    """[{week, searches, zero_results}] for the last ``weeks`` weeks, oldest first."""
-
-    first = week_start() - datetime.timedelta(weeks=weeks - 1)
-    rows = {
-        row["week"]: row
-        for row in SearchQueryStat.objects.filter(week__gte=first)
-        .values("week")
-        .annotate(searches=Sum("searches"), zero_results=Sum("zero_results"))
-    }
-    result = []
-    for index in range(weeks):
-        week = first + datetime.timedelta(weeks=index)
-        row: Any = rows.get(week, {})
-        result.append(
-            {
-                "week": week,
-                "searches": row.get("searches") or 0,
-                "zero_results": row.get("zero_results") or 0,
-            }
-        )
-    return result

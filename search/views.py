@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from search import services
+from search import statistics
 from search.models import SearchQueryStat
 
 PERIODS = {4: _("last 4 weeks"), 12: _("last 12 weeks"), 52: _("last 52 weeks")}
@@ -63,7 +63,7 @@ class SearchAnalyticsView(WagtailAdminTemplateMixin, TemplateView):
         except ValueError:
             weeks = 12
         weeks = weeks if weeks in PERIODS else 12
-        totals = services.weekly_totals(weeks)
+        totals = statistics.weekly_totals(weeks)
         first = totals[0]["week"]
         stats = SearchQueryStat.objects.filter(week__gte=first)
         totals_by_query = {

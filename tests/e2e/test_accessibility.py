@@ -16,7 +16,7 @@ from community.factories import CounsellorFactory, StaffUserFactory
 from community.models import ContentSuggestion
 from guidance.factories import MethodPageFactory
 from search.models import SearchQueryStat
-from search.services import week_start
+from search.statistics import week_start
 from tests.e2e.conftest import axe_violations
 
 pytestmark = [

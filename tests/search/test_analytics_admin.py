@@ -4,7 +4,7 @@ import pytest
 
 from community.factories import StaffUserFactory
 from search.models import SearchQueryStat
-from search.services import week_start
+from search.statistics import week_start
 
 pytestmark = pytest.mark.django_db
 
