@@ -12,15 +12,8 @@ from cms.params import validated
 from cms.shapes import as_shape, graphql_type
 from cms.throttling import enforce
 from community import discussions, people
-from community.api import (
-    POSTING,
-    REACTING,
-    REPORTING,
-    area_from_slug,
-    post_data,
-    thread_data,
-    thread_detail_data,
-)
+from community.api.discussions import POSTING, REACTING, REPORTING
+from community.api.serialising import area_from_slug, post_data, thread_data, thread_detail_data
 from community.models import User
 from community.people import Viewer
 from community.schemas import (

@@ -22,7 +22,8 @@ from cms.api_errors import ApiError
 from cms.clients import client_address
 from cms.throttling import enforce
 from community import comments, discussions, people, suggestions
-from community.api import POSTING, REPORTING, SUGGESTING
+from community.api.discussions import POSTING, REPORTING
+from community.api.me import SUGGESTING
 from community.models import Post, User
 from guidance import queries
 from guidance.services import is_visible_item

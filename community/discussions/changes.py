@@ -9,7 +9,8 @@ from cms.cache import bump_named_version
 from community.models import User
 
 # The version of every thread's rendering: anonymous thread reads are cached per this version
-# (community.api.thread_detail), so any change a reader could see bumps it, once committed.
+# (community.api.discussions.thread_detail), so any change a reader could see bumps it, once
+# committed.
 DISCUSSIONS_VERSION = "discussions"
 
 

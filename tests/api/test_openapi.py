@@ -27,6 +27,21 @@ def test_openapi_document_is_3_1_and_lists_every_endpoint(client):
     schemathesis.openapi.from_dict(document)
 
 
+def test_operation_ids_name_the_app_and_the_function(client):
+    """Clients generated from the schema name their calls after the operation ids: they stay
+    ``{app}_api_{function}`` wherever in an app's API package an endpoint is declared."""
+    document = client.get("/api/v1/openapi.json").json()
+    ids = {
+        (method, path): operation["operationId"]
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+    }
+    assert ids["get", "/api/v1/discussions/{thread_id}/"] == "community_api_thread_detail"
+    assert ids["get", "/api/v1/me/favourites/"] == "community_api_favourites"
+    assert ids["get", "/api/v1/content/"] == "guidance_api_list_content"
+    assert all(id_.split("_api_")[0] in {"guidance", "search", "community"} for id_ in ids.values())
+
+
 def test_api_docs_page_is_served(client):
     assert client.get("/api/v1/docs").status_code == 200
 
