@@ -40,6 +40,11 @@ def test_operation_ids_name_the_app_and_the_function(client):
     assert ids["get", "/api/v1/me/favourites/"] == "community_api_favourites"
     assert ids["get", "/api/v1/content/"] == "guidance_api_list_content"
     assert all(id_.split("_api_")[0] in {"guidance", "search", "community"} for id_ in ids.values())
+    # Two endpoints never share an id (one function may answer several methods of one path).
+    paths_of: dict[str, set[str]] = {}
+    for (_method, path), id_ in ids.items():
+        paths_of.setdefault(id_, set()).add(path)
+    assert all(len(paths) == 1 for paths in paths_of.values())
 
 
 def test_api_docs_page_is_served(client):
