@@ -178,7 +178,9 @@ def test_a_parallel_plan_does_not_break_search(client, corpus, settings, share):
     settings.SEARCH_BROAD_SHARE = share
     expected = search(client, q="ohjaus")
     clear_cache()
+    # Every plan under a Gather, for this test's transaction only (the setting's name before
+    # PostgreSQL 16 was force_parallel_mode).
+    setting = "debug_parallel_query" if connection.pg_version >= 160000 else "force_parallel_mode"
     with connection.cursor() as cursor:
-        # Every plan under a Gather, for this test's transaction only.
-        cursor.execute("SET LOCAL debug_parallel_query = on")
+        cursor.execute(f"SET LOCAL {setting} = on")
     assert search(client, q="ohjaus") == expected
