@@ -8,16 +8,21 @@ the refusal is one message, and the reviewer lands on the edit view if they may 
 otherwise on their dashboard with its list of pages awaiting review.
 """
 
+import logging
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, WorkflowState
+
+logger = logging.getLogger(__name__)
 
 
 def _refusal_text(error: Exception) -> str:
@@ -53,11 +58,25 @@ def result_message(task_state, title: str) -> str:
     }
 
 
-def refusal_text(task, page, user, action_name: str, error: Exception) -> str:
+def _reason(task, page, user, action_name: str, error: Exception) -> str:
     # An action the task does not offer is refused by Wagtail's own check without a reason;
     # the task's rule (guidance.models.quality) says which.
     rule = getattr(task, "refusal_reason", None)
     return (rule(page, user, action_name) if rule else None) or _refusal_text(error)
+
+
+def refusal_text(task, page, user, action_name: str, error: Exception) -> str:
+    """The refusal's reason for the reviewer's message. The operators' log says it too, in
+    English: a refused action is a page that cannot be published yet or a forged request."""
+    with translation.override("en"):
+        logger.warning(
+            "review action %r on page %s refused for user %s: %s",
+            action_name,
+            getattr(page, "pk", None),
+            getattr(user, "pk", None),
+            _reason(task, page, user, action_name, error),
+        )
+    return _reason(task, page, user, action_name, error)
 
 
 class ReviewActionView(WorkflowActionView):

@@ -421,7 +421,7 @@ def test_editor_cannot_publish_by_copying(client, editor, topic):
     assert not copy.live
 
 
-def test_the_author_cannot_approve_their_own_content_check(client, editor, topic):
+def test_the_author_cannot_approve_their_own_content_check(client, editor, topic, caplog):
     page = MethodPageFactory(parent=topic, title="Oma menetelmä", slug="oma", live=False)
     page.save_revision(user=editor)
     task_state = page.get_workflow().start(page, user=editor).current_task_state
@@ -429,9 +429,14 @@ def test_the_author_cannot_approve_their_own_content_check(client, editor, topic
     actions = [name for name, *_ in task_state.task.specific.get_actions(page, editor)]
     assert "approve" not in actions  # the admin does not offer it
     client.force_login(editor)
-    refused = act(client, page, task_state, "approve", {})
-    # and the server refuses a forged request, saying why
+    with caplog.at_level("WARNING", logger="guidance.review_views"):
+        refused = act(client, page, task_state, "approve", {})
+    # and the server refuses a forged request, saying why, to the author and in the log
     assert refusal_shown(client, refused) == [own_approval_refused()]
+    assert [r.getMessage() for r in caplog.records if r.name == "guidance.review_views"] == [
+        f"review action 'approve' on page {page.pk} refused for user {editor.pk}: "
+        "You cannot approve your own revision."
+    ]
     task_state.refresh_from_db()
     assert task_state.status == "in_progress"
 
