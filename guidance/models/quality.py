@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.db.models import Subquery
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask, TranslatableMixin
+from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from guidance import alt_text
@@ -196,10 +197,33 @@ def page_language(obj) -> str:
     return locale.language_code if locale is not None else settings.LANGUAGE_CODE
 
 
+def revision_authors(task_state: TaskState) -> set[int]:
+    """Who saved the work a review step assesses: every revision of this round of review, from
+    the one submitted to the workflow up to the one the step started on. An earlier step's
+    reviewer who fixed a typo, or whose edit form saved the page again, saved the revision the
+    step starts on, but the work is still the author's as well as theirs. One query."""
+    workflow_state = task_state.workflow_state
+    first_revision = (
+        TaskState.objects.filter(workflow_state_id=workflow_state.pk)
+        .order_by("pk")
+        .values("revision_id")[:1]
+    )
+    return set(
+        Revision.objects.filter(
+            base_content_type_id=workflow_state.base_content_type_id,
+            object_id=workflow_state.object_id,
+            pk__gte=Subquery(first_revision),
+            pk__lte=task_state.revision_id,
+            user__isnull=False,
+        ).values_list("user_id", flat=True)
+    )
+
+
 class SeparationOfDuties(models.Model):
-    """Nobody approves their own work: whoever saved the revision under review sees no "approve"
-    on this step, and Wagtail refuses an action that is not offered (its workflow view checks
-    ``get_actions``); ``on_action`` refuses again on its own."""
+    """Nobody approves their own work: whoever saved a revision under review in this round
+    (``revision_authors``) sees no "approve" on this step, and Wagtail refuses an action that
+    is not offered (its workflow view checks ``get_actions``); ``on_action`` refuses again on
+    its own."""
 
     separate_duties = models.BooleanField(
         _("the author may not approve"),
@@ -214,8 +238,10 @@ class SeparationOfDuties(models.Model):
         if not self.separate_duties or not user or not user.is_authenticated:
             return False
         state = getattr(obj, "current_workflow_task_state", None)
-        revision = state.revision if state is not None else obj.get_latest_revision()
-        return revision is not None and revision.user_id == user.pk
+        if state is None:
+            revision = obj.get_latest_revision()
+            return revision is not None and revision.user_id == user.pk
+        return user.pk in revision_authors(state)
 
     def refusal_reason(self, obj, user, action_name: str) -> str | None:
         """Why ``user`` may not take ``action_name`` on ``obj`` at this step, or None. The one

@@ -464,6 +464,38 @@ def test_a_reviewer_cannot_approve_the_quality_review_of_their_own_revision(clie
     assert not QualityAssessment.objects.exists()
 
 
+def test_the_author_cannot_approve_the_quality_review_after_a_colleague_touched_it(client, topic):
+    """The content check's colleague fixes a typo (or the editor's form saves the page again, as
+    Wagtail's does when its rich text editor rewrites imported text): the quality review then
+    starts on the colleague's revision, but the work under review is still the author's, and an
+    author who is also a quality reviewer may not approve it."""
+    both = StaffUserFactory(groups=["Editors", "Quality reviewers"], username="kaksoisrooli")
+    colleague = StaffUserFactory(groups=["Editors"], username="kollega")
+    page = MethodPageFactory(parent=topic, title="Oma menetelmä", slug="oma-menetelma", live=False)
+    page.save_revision(user=both)
+    workflow_state = page.get_workflow().start(page, user=both)
+    page.title = "Oma menetelmä (korjattu)"
+    page.save_revision(user=colleague)
+    # As the edit view does: the step is approved in the request that saved the revision.
+    MethodPage.objects.get(pk=page.pk).current_workflow_task_state.approve(user=colleague)
+    workflow_state.refresh_from_db()
+    task_state = workflow_state.current_task_state
+    assert task_state.revision.user == colleague
+    task = task_state.task.specific
+    assert "approve" not in [name for name, *_ in task.get_actions(page, both)]
+    assert "approve" not in [name for name, *_ in task.get_actions(page, colleague)]
+    client.force_login(both)
+    refused = act(client, page, task_state, "approve", review_form())
+    assert refusal_shown(client, refused) == [own_approval_refused()]
+    page.refresh_from_db()
+    assert not page.live
+    # Someone who saved nothing in this round approves it.
+    client.force_login(StaffUserFactory(groups=["Quality reviewers"]))
+    act(client, page, task_state, "approve", review_form())
+    page.refresh_from_db()
+    assert page.live
+
+
 def test_only_staff_can_be_chosen_as_content_owner(client, editor, topic):
     from community.factories import CounsellorFactory
 
