@@ -37,6 +37,7 @@ def in_every_language(text, **values):
 
 
 APPROVED_AND_PUBLISHED = "“%(title)s” was approved and published."
+MOVED_ON = "“%(title)s” was approved and moved on to “%(step)s”."
 
 
 def speaking(user, language):
@@ -62,16 +63,31 @@ def assert_no_permission_error(tab):
     )
 
 
-def approve_content_check(tab, live_server, page_id):
-    tab.goto(f"{live_server.url}/admin/pages/{page_id}/edit/")
-    open_footer_menu(tab)
-    with tab.expect_navigation():  # the action posts the edit form; wait for where it lands
-        tab.locator("button[data-workflow-action-name=approve]").first.click()
+def open_editor(tab, live_server, page_id):
+    """The page's editor, where the step's reviewer acts (a refusal would land elsewhere)."""
+    edit_url = f"{live_server.url}/admin/pages/{page_id}/edit/"
+    tab.goto(edit_url)
+    assert tab.url == edit_url, (tab.url, messages_at_top(tab))
+
+
+def wait_for_outcome(tab, outcome):
+    """An action posts the edit form and is done when its result is the message at the top of
+    the page it lands on. Waiting for "a navigation" or for the dashboard's URL is not enough:
+    the first can end on the editor's own change of its URL, the second on a dashboard the tab
+    was already on, both while the action is still at work."""
+    tab.locator(".messages li", has_text=outcome).wait_for()
     tab.wait_for_load_state("networkidle")
 
 
-def assess_and_approve(tab, live_server, page_id, label):
-    tab.goto(f"{live_server.url}/admin/pages/{page_id}/edit/")
+def approve_content_check(tab, live_server, page_id, outcome):
+    open_editor(tab, live_server, page_id)
+    open_footer_menu(tab)
+    tab.locator("button[data-workflow-action-name=approve]").first.click()
+    wait_for_outcome(tab, outcome)
+
+
+def assess_and_approve(tab, live_server, page_id, label, outcome):
+    open_editor(tab, live_server, page_id)
     approve = tab.get_by_role("button", name=label).first
     if not approve.is_visible():
         open_footer_menu(tab)
@@ -82,7 +98,9 @@ def assess_and_approve(tab, live_server, page_id, label):
         fieldset.locator("input[type=radio][value=meets]").check()
         fieldset.locator("textarea").fill("Tarkistettu / Granskat.")
     modal.get_by_role("button", name=label).click()
-    tab.wait_for_url(f"{live_server.url}/admin/")  # the reviewer may not edit pages: dashboard
+    wait_for_outcome(tab, outcome)
+    # The reviewer may not edit the published page: they land on their dashboard.
+    assert tab.url == f"{live_server.url}/admin/"
 
 
 def act_on_dashboard(tab, live_server, page_id, action):
@@ -147,16 +165,19 @@ def test_the_whole_editorial_path(tab_for, live_server, topic, client):
 
     # 3. A colleague checks the content; a quality reviewer assesses the criteria and the
     #    method is published. Each action ends with one message and no permission error.
+    title = "Kuvakävely urapohdinnan tukena"
     colleague_tab = tab_for(colleague)
-    approve_content_check(colleague_tab, live_server, method.pk)
+    checked = in_every_language(MOVED_ON, title=title, step="Laatuarviointi")[0]
+    approve_content_check(colleague_tab, live_server, method.pk, checked)
     assert_no_permission_error(colleague_tab)
-    assert len(messages_at_top(colleague_tab)) == 1
+    assert messages_at_top(colleague_tab) == [checked]
     reviewer_tab = tab_for(reviewer)
-    assess_and_approve(reviewer_tab, live_server, method.pk, "Hyväksy kriteerien perusteella")
+    published = in_every_language(APPROVED_AND_PUBLISHED, title=title)[0]
+    assess_and_approve(
+        reviewer_tab, live_server, method.pk, "Hyväksy kriteerien perusteella", published
+    )
     assert_no_permission_error(reviewer_tab)
-    assert messages_at_top(reviewer_tab) == [
-        in_every_language(APPROVED_AND_PUBLISHED, title="Kuvakävely urapohdinnan tukena")[0]
-    ]
+    assert messages_at_top(reviewer_tab) == [published]
     method.refresh_from_db()
     assert method.live
     finnish = api(client, method.pk, "fi")
