@@ -2,8 +2,27 @@
 
 
 def publish_after_review(workflow_state, user=None):
-    """WAGTAIL_FINISH_WORKFLOW_ACTION: a completed Quality review publishes the reviewed
-    revision. Passing the review is the authorisation, so reviewers need no publish right of
-    their own (which would let them publish without review)."""
-    revision = workflow_state.content_object.get_latest_revision()
+    """WAGTAIL_FINISH_WORKFLOW_ACTION: a completed Quality review publishes what its last step
+    assessed. That is the revision the step began on (the one the assessment names), with the
+    approving reviewer's own edits on top when they saved any (Wagtail's editor lets a step's
+    reviewers edit, and saves the page as they approve from it). A draft anyone else saved after
+    the step began is not published: wagtail-localize's translation editor and its "update
+    translations" save drafts during a review without asking the workflow's lock, and such a
+    draft waits for a review of its own. Passing the review is the authorisation, so reviewers
+    need no publish right of their own (which would let them publish without review)."""
+    from wagtail.models import Revision
+
+    latest = workflow_state.content_object.get_latest_revision()
+    task_state = workflow_state.current_task_state
+    revision = latest
+    if task_state is not None and task_state.revision_id is not None:
+        saved_since = set(
+            Revision.objects.filter(
+                base_content_type_id=workflow_state.base_content_type_id,
+                object_id=workflow_state.object_id,
+                pk__gt=task_state.revision_id,
+            ).values_list("user_id", flat=True)
+        )
+        if saved_since - {getattr(user, "pk", None)}:
+            revision = task_state.revision
     revision.publish(user=user, skip_permission_checks=True)

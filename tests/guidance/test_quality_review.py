@@ -234,6 +234,46 @@ def test_edits_after_approval_need_reapproval(client, reviewer, editor, submitte
     assert client.get(f"/api/v1/content/{page.pk}/").json()["title"] == "Elämänjana"
 
 
+def test_approval_publishes_the_revision_under_review_not_a_later_draft(
+    client, reviewer, submitted
+):
+    """A draft saved while the review is under way is not what the reviewer assessed: the
+    workflow's lock keeps other editors out of Wagtail's editor, but wagtail-localize's
+    translation editor and its "update translations" write drafts without asking it. The
+    approval publishes the revision the assessment names; the later draft waits for a review
+    of its own."""
+    page, task_state = submitted
+    later = MethodPage.objects.get(pk=page.pk)
+    later.title = "Elämänjana (tarkistamaton muutos)"
+    later.save_revision(user=StaffUserFactory(groups=["Translators"]))
+    client.force_login(reviewer)
+    act(client, page, task_state, "approve", review_form())
+    page.refresh_from_db()
+    assert page.live
+    assessment = QualityAssessment.objects.get(page=page)
+    assert page.live_revision_id == assessment.revision_id == task_state.revision_id
+    assert page.title == "Elämänjana"
+    assert page.has_unpublished_changes
+    assert client.get(f"/api/v1/content/{page.pk}/").json()["title"] == "Elämänjana"
+
+
+def test_the_reviewers_own_edit_during_their_step_is_published_with_the_approval(
+    client, reviewer, submitted
+):
+    """Wagtail's editor lets a step's reviewers edit, and saves the page as they approve from it:
+    what they approve is what they saw, their edit included."""
+    page, task_state = submitted
+    edited = MethodPage.objects.get(pk=page.pk)
+    edited.title = "Elämänjana (arvioijan korjaus)"
+    edited.save_revision(user=reviewer)
+    client.force_login(reviewer)
+    act(client, page, task_state, "approve", review_form())
+    page.refresh_from_db()
+    assert page.live
+    assert page.title == "Elämänjana (arvioijan korjaus)"
+    assert not page.has_unpublished_changes
+
+
 def test_public_quality_summary_hides_reviewers_and_justifications(client, reviewer, submitted):
     page, task_state = submitted
     client.force_login(reviewer)
