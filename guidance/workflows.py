@@ -12,17 +12,22 @@ def publish_after_review(workflow_state, user=None):
     need no publish right of their own (which would let them publish without review)."""
     from wagtail.models import Revision
 
-    latest = workflow_state.content_object.get_latest_revision()
     task_state = workflow_state.current_task_state
-    revision = latest
-    if task_state is not None and task_state.revision_id is not None:
-        saved_since = set(
-            Revision.objects.filter(
-                base_content_type_id=workflow_state.base_content_type_id,
-                object_id=workflow_state.object_id,
-                pk__gt=task_state.revision_id,
-            ).values_list("user_id", flat=True)
+    if task_state is None or task_state.revision_id is None:
+        workflow_state.content_object.get_latest_revision().publish(
+            user=user, skip_permission_checks=True
         )
-        if saved_since - {getattr(user, "pk", None)}:
-            revision = task_state.revision
+        return
+    revision = task_state.revision
+    saved_since = list(
+        Revision.objects.filter(
+            base_content_type_id=workflow_state.base_content_type_id,
+            object_id=workflow_state.object_id,
+            pk__gt=task_state.revision_id,
+        )
+        .order_by("pk")
+        .values_list("pk", "user_id")
+    )
+    if saved_since and {author for _pk, author in saved_since} == {getattr(user, "pk", None)}:
+        revision = Revision.objects.get(pk=saved_since[-1][0])
     revision.publish(user=user, skip_permission_checks=True)
