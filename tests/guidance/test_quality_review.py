@@ -604,3 +604,82 @@ def test_a_translation_is_reviewed_by_someone_who_reads_its_language(client, top
     assert "approve" in [
         name for name, *_ in task.get_actions(source, StaffUserFactory(groups=["Editors"]))
     ]
+
+
+def edit_form_data(client, page):
+    """The page's edit form as the browser would post it unchanged (every input, textarea and
+    select of Wagtail's form, with their current values), and "save draft"."""
+    from bs4 import BeautifulSoup
+
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content
+    form = BeautifulSoup(html, "html.parser").find("form", id="page-edit-form")
+    data = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "button", "file"):
+            continue
+        if field.get("type") in ("checkbox", "radio") and not field.has_attr("checked"):
+            continue
+        if field.name == "textarea":
+            data[name] = field.text
+        elif field.name == "select":
+            chosen = field.find_all("option", selected=True)
+            data[name] = [option.get("value", "") for option in chosen]
+        else:
+            data[name] = field.get("value", "")
+    # Stream fields are drawn by the editor's script, not as inputs: posted empty.
+    from wagtail.fields import StreamField
+
+    for model_field in type(page)._meta.get_fields():
+        if isinstance(model_field, StreamField):
+            data[f"{model_field.name}-count"] = "0"
+    return data
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_save_under_way_while_the_approval_publishes_does_not_unpublish_the_page(
+    reviewer, submitted
+):
+    """A save reads the page, then writes its whole row back (a page never published keeps its
+    draft there). A reviewer's approval that published the page in between, from the dashboard
+    while their editor saved (Wagtail 8's editor saves by itself as text changes), was undone:
+    the approval said "published" and the page stayed off the air."""
+    import threading
+
+    from django.test import Client
+    from wagtail import hooks
+
+    page, task_state = submitted
+    editor_client, approver = Client(), Client()
+    editor_client.force_login(reviewer)
+    approver.force_login(reviewer)
+    data = edit_form_data(editor_client, page)
+    read, go = threading.Event(), threading.Event()
+    answers = {}
+
+    def pause_after_reading(request, page):
+        if request.method == "POST":
+            read.set()
+            go.wait(10)
+
+    def save():
+        answers["save"] = editor_client.post(f"/admin/pages/{page.pk}/edit/", data)
+
+    def approve():
+        answers["approval"] = act(approver, page, task_state, "approve", review_form())
+
+    with hooks.register_temporarily("before_edit_page", pause_after_reading):
+        saving = threading.Thread(target=save)
+        saving.start()
+        assert read.wait(10)  # the save has read the page (not yet published)
+        approving = threading.Thread(target=approve)
+        approving.start()
+        approving.join(2)  # it publishes now, or waits for the save to end
+        go.set()
+        saving.join(10)
+        approving.join(10)
+    assert answers["save"].status_code == 302
+    assert answers["approval"].status_code == 200
+    page.refresh_from_db()
+    assert page.live
+    assert QualityAssessment.objects.filter(page=page).count() == 1
