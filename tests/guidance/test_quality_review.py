@@ -238,10 +238,10 @@ def test_approval_publishes_the_revision_under_review_not_a_later_draft(
     client, reviewer, submitted
 ):
     """A draft saved while the review is under way is not what the reviewer assessed: the
-    workflow's lock keeps other editors out of Wagtail's editor, but wagtail-localize's
-    translation editor and its "update translations" write drafts without asking it. The
-    approval publishes the revision the assessment names; the later draft waits for a review
-    of its own."""
+    workflow's lock keeps other editors out of Wagtail's editor, but not superusers, nor
+    wagtail-localize's "Translate this page" with its subtree, nor a script. The approval
+    publishes the revision the assessment names; the later draft waits for a review of its
+    own."""
     page, task_state = submitted
     later = MethodPage.objects.get(pk=page.pk)
     later.title = "Elämänjana (tarkistamaton muutos)"
