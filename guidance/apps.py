@@ -14,6 +14,7 @@ class GuidanceConfig(AppConfig):
         from guidance.models import ContentPage, QualityReviewTask
         from guidance.panels import QualityPanel
         from guidance.translation_review import (
+            keep_live_translations_as_reviewed,
             refuse_publishing_without_alt_texts,
             require_review_for_translation_updates,
         )
@@ -24,4 +25,5 @@ class GuidanceConfig(AppConfig):
         ContentPage.add_maintenance_panel(QualityPanel(heading=_("Quality and feedback")))
         signals.connect()
         require_review_for_translation_updates()
+        keep_live_translations_as_reviewed()
         refuse_publishing_without_alt_texts()

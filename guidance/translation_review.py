@@ -11,6 +11,7 @@ name at request time).
 """
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from wagtail.actions.publish_revision import PublishRevisionAction
 
 from guidance import alt_text
@@ -61,3 +62,52 @@ def refuse_publishing_without_alt_texts() -> None:
 
     execute.checks_alt_texts = True
     PublishRevisionAction.execute = execute
+
+
+def keep_live_translations_as_reviewed() -> None:
+    """wagtail-localize saves a translation "as a draft" by writing the translated text into the
+    page's row and then saving a revision. For a translation already live the row is what
+    readers get, so the unreviewed text went out at once. After such a save the row is put back
+    to the published revision, in the same transaction; the draft stays the latest revision and
+    goes through its review. Its paths: "Translate this page" with its subtree, which can save
+    existing translations below the page again, and ``guidance.services.translate_page``."""
+    from wagtail_localize.models import TranslationSource
+
+    original = TranslationSource.create_or_update_translation
+    if getattr(original, "keeps_live_rows", False):
+        return
+
+    def create_or_update_translation(
+        self, locale, user=None, publish=True, copy_parent_pages=False, fallback=False
+    ):
+        with transaction.atomic():
+            target, created = original(
+                self,
+                locale,
+                user=user,
+                publish=publish,
+                copy_parent_pages=copy_parent_pages,
+                fallback=fallback,
+            )
+            if not publish and isinstance(target, ContentPage):
+                restore_published_row(target.pk)
+        return target, created
+
+    create_or_update_translation.keeps_live_rows = True
+    TranslationSource.create_or_update_translation = create_or_update_translation
+
+
+def restore_published_row(page_id: int) -> None:
+    """A live page's row back to its published revision, keeping what the row says about its
+    drafts (the latest revision, unpublished changes)."""
+    page = ContentPage.objects.select_for_update().get(pk=page_id)
+    if not page.live or page.live_revision_id is None:
+        return
+    published = page.live_revision.as_object()
+    published.live_revision_id = page.live_revision_id
+    published.last_published_at = page.last_published_at
+    published.first_published_at = page.first_published_at
+    # Not a publication (``ContentPage.being_published``): what the page serves follows this
+    # save, as it follows any save of a live page's row.
+    published._made_with_live_revision_id = page.live_revision_id
+    published.save(clean=False)

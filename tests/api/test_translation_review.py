@@ -3,7 +3,7 @@ Until then readers of that language get the Finnish original, marked as a fallba
 
 import pytest
 from wagtail.models import Locale
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from community.factories import SuperuserFactory
 from tests.api.conftest import swedish_alt
@@ -82,3 +82,31 @@ def test_a_translation_reports_its_own_review_not_its_sources(client, catalogue,
     assert body["quality"]["assessed_at"] is None
     listing = client.get("/api/v1/content/", {"locale": "sv", "type": "method"}).json()
     assert listing["items"][0]["quality_status"] == "not_reviewed"
+
+
+def test_a_draft_of_a_live_translation_is_not_served_until_it_is_reviewed(
+    client, catalogue, translate
+):
+    """wagtail-localize saves a translation "as a draft" by writing the translated text into the
+    page's row, which for a live translation is what readers get. Here a translator's edited
+    string is saved as a draft (as "Translate this page" with its subtree does): readers keep the
+    reviewed text, and the draft waits, as the latest revision, for its review."""
+    method = catalogue["items"]["method"]
+    translated = translate(method, "sv", {"Method 2": "Metod 2", **swedish_alt(method)})
+    assert swedish(client, method)["title"] == "Metod 2"
+    edited = StringTranslation.objects.get(data="Metod 2", locale__language_code="sv")
+    edited.data = "Metod 2 (ogranskad)"
+    edited.save()
+    source = TranslationSource.objects.get_for_instance(method)
+    Translation.objects.get(source=source, target_locale__language_code="sv").save_target(
+        user=SuperuserFactory(), publish=False
+    )
+    assert swedish(client, method)["title"] == "Metod 2"
+    translated.refresh_from_db()
+    assert translated.live
+    assert translated.title == "Metod 2"
+    assert translated.has_unpublished_changes
+    assert translated.get_latest_revision().content["title"] == "Metod 2 (ogranskad)"
+    # Its review publishes it.
+    translated.get_latest_revision().publish()
+    assert swedish(client, method)["title"] == "Metod 2 (ogranskad)"
