@@ -69,7 +69,7 @@ def keep_live_translations_as_reviewed() -> None:
     page's row and then saving a revision. For a translation already live the row is what
     readers get, so the unreviewed text went out at once. After such a save the row is put back
     to the published revision, in the same transaction; the draft stays the latest revision and
-    goes through its review. Its paths: "Translate this page" with its subtree, which can save
+    goes through its review. Its paths: "Translate this page" with its subtree, which saves
     existing translations below the page again, and ``guidance.services.translate_page``."""
     from wagtail_localize.models import TranslationSource
 

@@ -8,7 +8,7 @@ def publish_after_review(workflow_state, user=None):
     reviewers edit, and saves the page as they approve from it). A draft anyone else saved after
     the step began is not published: the workflow's lock keeps other editors out of Wagtail's
     editor, but not superusers, nor wagtail-localize's "Translate this page" with its subtree
-    (which can save existing translations below the page again) or a script; such a draft waits
+    (which saves existing translations below the page again) or a script; such a draft waits
     for a review of its own. Passing the review is the authorisation, so reviewers
     need no publish right of their own (which would let them publish without review)."""
     from wagtail.models import Revision

@@ -110,3 +110,28 @@ def test_a_draft_of_a_live_translation_is_not_served_until_it_is_reviewed(
     # Its review publishes it.
     translated.get_latest_revision().publish()
     assert swedish(client, method)["title"] == "Metod 2 (ogranskad)"
+
+
+def test_translating_a_section_with_its_subpages_keeps_a_live_translation_as_reviewed(
+    client, catalogue, translate, django_capture_on_commit_callbacks
+):
+    """The path a user takes: "Translate this page" on a topic, with its subpages, saves the
+    Swedish translations below it again, a live one included, as drafts. The reviewed text
+    stays what readers get."""
+    method = catalogue["items"]["method"]
+    translated = translate(method, "sv", {"Method 2": "Metod 2", **swedish_alt(method)})
+    edited = StringTranslation.objects.get(data="Metod 2", locale__language_code="sv")
+    edited.data = "Metod 2 (ogranskad)"
+    edited.save()
+    client.force_login(SuperuserFactory())
+    sv = Locale.objects.get(language_code="sv")
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize works there
+        response = client.post(
+            f"/admin/localize/submit/page/{catalogue['topic'].pk}/",
+            {"locales": [sv.pk], "include_subtree": "on"},
+        )
+    assert response.status_code == 302
+    client.logout()
+    assert swedish(client, method)["title"] == "Metod 2"
+    translated.refresh_from_db()
+    assert translated.get_latest_revision().content["title"] == "Metod 2 (ogranskad)"
