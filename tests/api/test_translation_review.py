@@ -17,20 +17,25 @@ def swedish(client, page):
     return client.get(f"/api/v1/content/{page.id}/", {"locale": "sv"}).json()
 
 
+def translate_this_page(client, page, capture_on_commit, *, subpages):
+    """An administrator's "Translate this page" into Swedish (wagtail-localize does its work
+    when the request's transaction commits)."""
+    client.force_login(SuperuserFactory())
+    sv = Locale.objects.get(language_code="sv")
+    with capture_on_commit(execute=True):
+        response = client.post(
+            f"/admin/localize/submit/page/{page.pk}/",
+            {"locales": [sv.pk], "include_subtree": "on" if subpages else ""},
+        )
+    assert response.status_code == 302
+
+
 def test_translate_this_page_makes_a_draft_and_readers_keep_the_finnish_original(
     client, catalogue, django_capture_on_commit_callbacks
 ):
     method = catalogue["items"]["method"]
-    admin = SuperuserFactory()
-    client.force_login(admin)
-    sv = Locale.objects.get(language_code="sv")
-    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes there
-        response = client.post(
-            f"/admin/localize/submit/page/{method.pk}/",
-            {"locales": [sv.pk], "include_subtree": ""},
-        )
-    assert response.status_code == 302
-    translation = method.get_translation(sv)
+    translate_this_page(client, method, django_capture_on_commit_callbacks, subpages=False)
+    translation = method.get_translation(Locale.objects.get(language_code="sv"))
     translation.refresh_from_db()
     assert not translation.live  # not published: nobody has reviewed it
     client.logout()
@@ -84,6 +89,18 @@ def test_a_translation_reports_its_own_review_not_its_sources(client, catalogue,
     assert listing["items"][0]["quality_status"] == "not_reviewed"
 
 
+def live_translation_with_an_edited_string(client, catalogue, translate):
+    """A method whose reviewed Swedish translation ("Metod 2") is live, and whose title a
+    translator has since edited in wagtail-localize (a string, not yet in any revision)."""
+    method = catalogue["items"]["method"]
+    translated = translate(method, "sv", {"Method 2": "Metod 2", **swedish_alt(method)})
+    assert swedish(client, method)["title"] == "Metod 2"
+    edited = StringTranslation.objects.get(data="Metod 2", locale__language_code="sv")
+    edited.data = "Metod 2 (ogranskad)"
+    edited.save()
+    return method, translated
+
+
 def test_a_draft_of_a_live_translation_is_not_served_until_it_is_reviewed(
     client, catalogue, translate
 ):
@@ -91,12 +108,7 @@ def test_a_draft_of_a_live_translation_is_not_served_until_it_is_reviewed(
     page's row, which for a live translation is what readers get. Here a translator's edited
     string is saved as a draft (as "Translate this page" with its subtree does): readers keep the
     reviewed text, and the draft waits, as the latest revision, for its review."""
-    method = catalogue["items"]["method"]
-    translated = translate(method, "sv", {"Method 2": "Metod 2", **swedish_alt(method)})
-    assert swedish(client, method)["title"] == "Metod 2"
-    edited = StringTranslation.objects.get(data="Metod 2", locale__language_code="sv")
-    edited.data = "Metod 2 (ogranskad)"
-    edited.save()
+    method, translated = live_translation_with_an_edited_string(client, catalogue, translate)
     source = TranslationSource.objects.get_for_instance(method)
     Translation.objects.get(source=source, target_locale__language_code="sv").save_target(
         user=SuperuserFactory(), publish=False
@@ -118,19 +130,10 @@ def test_translating_a_section_with_its_subpages_keeps_a_live_translation_as_rev
     """The path a user takes: "Translate this page" on a topic, with its subpages, saves the
     Swedish translations below it again, a live one included, as drafts. The reviewed text
     stays what readers get."""
-    method = catalogue["items"]["method"]
-    translated = translate(method, "sv", {"Method 2": "Metod 2", **swedish_alt(method)})
-    edited = StringTranslation.objects.get(data="Metod 2", locale__language_code="sv")
-    edited.data = "Metod 2 (ogranskad)"
-    edited.save()
-    client.force_login(SuperuserFactory())
-    sv = Locale.objects.get(language_code="sv")
-    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize works there
-        response = client.post(
-            f"/admin/localize/submit/page/{catalogue['topic'].pk}/",
-            {"locales": [sv.pk], "include_subtree": "on"},
-        )
-    assert response.status_code == 302
+    method, translated = live_translation_with_an_edited_string(client, catalogue, translate)
+    translate_this_page(
+        client, catalogue["topic"], django_capture_on_commit_callbacks, subpages=True
+    )
     client.logout()
     assert swedish(client, method)["title"] == "Metod 2"
     translated.refresh_from_db()
