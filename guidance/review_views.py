@@ -6,7 +6,7 @@ nothing about the result; a refused action (an author approving their own revisi
 without alt text) ends in a bare 403 or 500. Here the action runs in a transaction, the result or
 the refusal is one message, and the reviewer lands on the edit view if they may edit the page,
 otherwise on their dashboard with its list of pages awaiting review. A save and an approval of
-the same page run one after the other (``lock_page``).
+the same page run one after the other (``guidance.locking``).
 """
 
 import logging
@@ -23,15 +23,9 @@ from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, WorkflowState
 
+from guidance.locking import lock_pages
+
 logger = logging.getLogger(__name__)
-
-
-def lock_page(page_id) -> None:
-    """Hold the page's row until the request's transaction ends. A save reads the page and
-    writes the whole row back (a page never published keeps its draft in its row); an approval
-    that published the page between the two would be undone, its ``live`` written back as
-    False. Every admin write of a content page takes this lock first, before it reads."""
-    list(Page.objects.select_for_update().filter(pk=page_id).values_list("pk", flat=True))
 
 
 def _refusal_text(error: Exception) -> str:
@@ -111,7 +105,7 @@ class ReviewActionView(WorkflowActionView):
     def post(self, request, *args, **kwargs):
         title = self.object.get_admin_display_title()
         with transaction.atomic():
-            lock_page(self.kwargs.get("page_id"))
+            lock_pages(pk=self.kwargs.get("page_id"))
             response = super().post(request, *args, **kwargs)
         if self.task_state.__class__.objects.filter(
             pk=self.task_state.pk, status=self.task_state.STATUS_IN_PROGRESS
@@ -136,8 +130,8 @@ class ReviewAwareEditView(EditView):
     def dispatch(self, request, page_id, **kwargs):
         if request.method != "POST":
             return super().dispatch(request, page_id, **kwargs)
-        with transaction.atomic():  # the page is read after its row is locked (lock_page)
-            lock_page(page_id)
+        with transaction.atomic():  # the page is read after its row is locked
+            lock_pages(pk=page_id)
             return super().dispatch(request, page_id, **kwargs)
 
     def perform_workflow_action(self):

@@ -15,6 +15,7 @@ from django.db import transaction
 from wagtail.actions.publish_revision import PublishRevisionAction
 
 from guidance import alt_text
+from guidance.locking import lock_pages
 from guidance.models import ContentPage
 
 
@@ -70,7 +71,9 @@ def keep_live_translations_as_reviewed() -> None:
     readers get, so the unreviewed text went out at once. After such a save the row is put back
     to the published revision, in the same transaction; the draft stays the latest revision and
     goes through its review. Its paths: "Translate this page" with its subtree, which saves
-    existing translations below the page again, and ``guidance.services.translate_page``."""
+    existing translations below the page again, and ``guidance.services.translate_page``.
+    The translation's row is locked before wagtail-localize reads it: an approval publishing
+    it meanwhile would otherwise be undone by the row written back (``guidance.locking``)."""
     from wagtail_localize.models import TranslationSource
 
     original = TranslationSource.create_or_update_translation
@@ -81,6 +84,8 @@ def keep_live_translations_as_reviewed() -> None:
         self, locale, user=None, publish=True, copy_parent_pages=False, fallback=False
     ):
         with transaction.atomic():
+            # The translation's row is read below and written back whole (``guidance.locking``).
+            lock_pages(translation_key=self.object_id, locale=locale)
             target, created = original(
                 self,
                 locale,

@@ -683,3 +683,69 @@ def test_a_save_under_way_while_the_approval_publishes_does_not_unpublish_the_pa
     page.refresh_from_db()
     assert page.live
     assert QualityAssessment.objects.filter(page=page).count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_translation_saved_again_while_its_approval_publishes_stays_published(topic, translate):
+    """wagtail-localize saves a translation by reading the page, then writing its whole row back
+    ("Translate this page" with its subtree saves the translations below the page again). Its
+    approval publishing the translation in between was undone, as with the admin's editor (the
+    test above): the reviewer read "published" and the Swedish page stayed off the air."""
+    import threading
+
+    from django.db import connection
+    from django.db.models.signals import pre_save
+    from django.test import Client
+    from wagtail_localize.models import Translation
+
+    source = MethodPageFactory(parent=topic, title="Kielitesti", slug="kielitesti")
+    source.save_revision().publish()
+    author = StaffUserFactory(groups=["Editors", "Reviews in Swedish"])
+    swedish = translate(source, "sv", {"Kielitesti": "Språktest"}, user=author, publish=False)
+    swedish.content_owner = author
+    swedish.save_revision(user=author)
+    workflow_state = swedish.get_workflow().start(swedish, user=author)
+    workflow_state.current_task_state.approve(
+        user=StaffUserFactory(groups=["Editors", "Reviews in Swedish"])
+    )
+    workflow_state.refresh_from_db()
+    task_state = workflow_state.current_task_state
+    approver = Client()
+    approver.force_login(StaffUserFactory(groups=["Quality reviewers", "Reviews in Swedish"]))
+    read, go = threading.Event(), threading.Event()
+    answers = {}
+
+    def pause_after_reading(sender, instance, **kwargs):
+        if instance.pk == swedish.pk and threading.current_thread().name == "translating":
+            read.set()
+            go.wait(10)
+
+    def save_the_translation_again():
+        try:
+            Translation.objects.get(
+                source__object_id=source.translation_key, target_locale__language_code="sv"
+            ).save_target(user=author, publish=False)
+        finally:
+            connection.close()
+
+    def approve():
+        answers["approval"] = act(approver, swedish, task_state, "approve", review_form())
+
+    pre_save.connect(pause_after_reading, sender=MethodPage)
+    try:
+        translating = threading.Thread(target=save_the_translation_again, name="translating")
+        translating.start()
+        assert read.wait(10)  # the translation has been read (not yet published)
+        approving = threading.Thread(target=approve)
+        approving.start()
+        approving.join(2)  # it publishes now, or waits for the translation's save to end
+        go.set()
+        translating.join(10)
+        approving.join(10)
+    finally:
+        pre_save.disconnect(pause_after_reading, sender=MethodPage)
+    assert answers["approval"].status_code == 200
+    assert task_state.__class__.objects.get(pk=task_state.pk).status == "approved"
+    swedish.refresh_from_db()
+    assert swedish.live
+    assert swedish.title == "Språktest"
