@@ -23,6 +23,7 @@ from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, WorkflowState
 
+from guidance.edits import has_edits
 from guidance.locking import lock_pages
 
 logger = logging.getLogger(__name__)
@@ -133,6 +134,12 @@ class ReviewAwareEditView(EditView):
         with transaction.atomic():  # the page is read after its row is locked
             lock_pages(pk=page_id)
             return super().dispatch(request, page_id, **kwargs)
+
+    def form_valid(self, form):
+        # Wagtail's, with text the rich text editor only rewrote taken as unchanged
+        # (``guidance.edits``): an untouched editor's approval saves no revision.
+        self.has_content_changes = has_edits(form)
+        return self.action_method()
 
     def perform_workflow_action(self):
         title = self.page.get_admin_display_title()

@@ -200,8 +200,8 @@ def page_language(obj) -> str:
 def revision_authors(task_state: TaskState) -> set[int]:
     """Who saved the work a review step assesses: every revision of this round of review, from
     the one submitted to the workflow up to the one the step started on. An earlier step's
-    reviewer who fixed a typo, or whose edit form saved the page again, saved the revision the
-    step starts on, but the work is still the author's as well as theirs. One query."""
+    reviewer who fixed a typo while approving saved the revision the step starts on, but the
+    work is still the author's as well as theirs. One query."""
     workflow_state = task_state.workflow_state
     first_revision = (
         TaskState.objects.filter(workflow_state_id=workflow_state.pk)
