@@ -12,16 +12,9 @@ import psycopg
 import pytest
 from django.db import connection
 
-from bench.run import (
-    GRAPHQL_BODY,
-    HISTORY_MARKER,
-    REPLY_BODY,
-    SCENARIOS,
-    SEARCH_QUERIES,
-    WRK_LUA,
-    parse_wrk,
-    svg_chart,
-)
+from bench.load import WRK_LUA, parse_wrk
+from bench.report import HISTORY_MARKER, svg_chart
+from bench.scenarios import GRAPHQL_BODY, REPLY_BODY, SCENARIOS, SEARCH_QUERIES
 from cms.database import connection_params, database_url
 from cms.local_redis import RedisServer, free_port
 
