@@ -5,10 +5,8 @@ Every step looks for what it would create first, so running the seeder again cha
 
 import datetime
 import io
-import random
 from urllib.parse import urlsplit
 
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -24,25 +22,22 @@ from wagtail.models import Locale, Page, Site
 from cms.images import illustration
 from cms.models import CustomDocument, CustomImage
 from cms.progress import Progress
-from guidance import read_model
 from guidance.demo import content as demo
+from guidance.demo.reviews import REVIEW_INTERVAL_MONTHS, assess, review_due
 from guidance.demo.taxonomy import VOCABULARIES
+from guidance.demo.translations import item_strings, structure_strings
 from guidance.models import (
     TAXONOMY_MODELS,
     ArticlePage,
-    CriterionResult,
     HomePage,
     MaterialPage,
     MethodPage,
-    QualityAssessment,
-    QualityCriteriaSet,
-    QualityCriterion,
     SectionPage,
     ToolPage,
     TopicPage,
     TrainingPage,
 )
-from guidance.services import bulk_add_live_pages, translate_page
+from guidance.services import translate_page
 
 PAGE_MODELS = {
     "article": ArticlePage,
@@ -51,7 +46,6 @@ PAGE_MODELS = {
     "material": MaterialPage,
     "training": TrainingPage,
 }
-GENERATED_PREFIX = "generoitu-"
 HOME_FEATURED = [
     "elamanjana",
     "opintopolku",
@@ -172,7 +166,8 @@ class DemoSeeder:
     def body(self, blocks):
         """The demo's markup (content.P, H, TIP, QUOTE, FIGURE, VIDEO, DOCUMENT, STEPS, TABLE)
         as the Finnish page's StreamField; paragraphs are grouped into one text block.
-        Translations come from wagtail-localize with the texts in ``_item_lookup``."""
+        Translations come from wagtail-localize with the texts of
+        ``guidance.demo.translations.item_strings``."""
         stream, paragraphs = [], []
 
         def flush():
@@ -321,7 +316,7 @@ class DemoSeeder:
             author_organisation=spec.organisation,
             content_owner=owner,
             review_interval_months=REVIEW_INTERVAL_MONTHS,
-            next_review_due=_review_due(spec.review, index),
+            next_review_due=review_due(spec.review, index),
             hero_image=self.image(spec.image) if spec.image else None,
             hero_image_alt=demo.IMAGES[spec.image][1].fi if spec.image else "",
         )
@@ -358,45 +353,6 @@ class DemoSeeder:
         page.save_revision(user=owner).publish(user=owner, skip_permission_checks=True)
         return page, True
 
-    def assess(self, page, review, reviewer, index):
-        """Approved and overdue demo items carry a real assessment against the criteria."""
-        if review == "none" or QualityAssessment.objects.filter(page=page).exists():
-            return
-        criteria_set = QualityCriteriaSet.current()
-        criteria = [
-            c
-            for c in QualityCriterion.objects.filter(criteria_set=criteria_set, locale=self.fi)
-            if c.applies_to_type(page.api_type)
-        ]
-        assessment = QualityAssessment.objects.create(
-            translation_key=page.translation_key,
-            page=page,
-            revision=page.live_revision,
-            criteria_set=criteria_set,
-            reviewer=reviewer,
-            result=QualityAssessment.Result.APPROVED,
-        )
-        CriterionResult.objects.bulk_create(
-            [
-                CriterionResult(
-                    assessment=assessment,
-                    criterion=c,
-                    outcome="meets"
-                    if c.mandatory or c.code != "plain-language"
-                    else "not_applicable",
-                    justification="Tarkistettu demoaineiston laatuarvioinnissa.",
-                )
-                for c in criteria
-            ]
-        )
-        # Backdated: the assessment was made one review interval before the due date.
-        assessed = timezone.make_aware(
-            datetime.datetime.combine(_assessed_on(review, index), datetime.time(10, 30))
-        )
-        QualityAssessment.objects.filter(pk=assessment.pk).update(created_at=assessed)
-        # Recorded after publishing (the admin's review publishes after it): show it.
-        read_model.refresh([page.translation_key])
-
     def feature(self, home, items):
         """Editors' picks: four items on the home page and two in each section."""
         if home.featured_items:
@@ -428,7 +384,7 @@ class DemoSeeder:
         for index, spec in enumerate(demo.ITEMS):
             page, created = self.item(spec, topics[spec.topic], owners[index % len(owners)], index)
             self.created += created
-            self.assess(page, spec.review, reviewer, index)
+            assess(page, spec.review, reviewer, index)
             items.append((spec, page))
             progress.step()
         progress.done()
@@ -436,7 +392,7 @@ class DemoSeeder:
         self.feature(home, items)
         for lang in ("sv", "en"):
             # Home, sections and topics first: a translation needs its parent translated.
-            lookup = _structure_lookup(lang)
+            lookup = structure_strings(lang)
             self.translate(home, lang, lookup)
             for spec in demo.SECTIONS:
                 section = SectionPage.objects.child_of(home).get(slug=spec["slug"])
@@ -445,161 +401,11 @@ class DemoSeeder:
                     self.translate(topic, lang, lookup)
             for index, (spec, page) in enumerate(items):
                 if lang in spec.translated_to:
-                    self.translate(page, lang, _item_lookup(spec, lang))
+                    self.translate(page, lang, item_strings(spec, lang))
                     # Each translation passed its own review in its own language.
                     translated = page.get_translation(self.locales[lang]).specific
-                    self.assess(translated, spec.review, reviewer, index)
+                    assess(translated, spec.review, reviewer, index)
         return self.created
-
-    @transaction.atomic
-    def scale(self, count):
-        """Make sure ``count`` generated items exist (for benchmarks), adding what is missing."""
-        topics = list(TopicPage.objects.filter(locale=self.fi, depth__gte=4).order_by("path"))
-        existing = set(
-            Page.objects.filter(slug__startswith=GENERATED_PREFIX, locale=self.fi).values_list(
-                "slug", flat=True
-            )
-        )
-        missing = [n for n in range(1, count + 1) if f"{GENERATED_PREFIX}{n}" not in existing]
-        terms = {
-            field: list(model.objects.filter(locale=self.fi))
-            for field, model in TAXONOMY_MODELS.items()
-        }
-        progress = Progress(len(missing), "Generated items", self.stdout)
-        batch = {}
-        for n in missing:
-            rng = random.Random(n)  # deterministic per item
-            kind = rng.choice(list(PAGE_MODELS))
-            parent = topics[n % len(topics)]
-            title = f"{rng.choice(_GEN_ADJECTIVES)} {rng.choice(_GEN_NOUNS)} {n}"
-            page = PAGE_MODELS[kind](
-                title=title,
-                slug=f"{GENERATED_PREFIX}{n}",
-                summary=f"{title}: {rng.choice(_GEN_SENTENCES)}",
-                body=[("rich_text", "".join(f"<p>{s}</p>" for s in rng.sample(_GEN_SENTENCES, 3)))],
-                material_languages=["fi"],
-                next_review_due=timezone.localdate()
-                + datetime.timedelta(days=rng.randint(-60, 365)),
-            )
-            page._bulk_terms = {
-                target: rng.sample(terms[field], min(2, len(terms[field])))
-                for field, target in _TERM_FIELDS
-            }
-            batch.setdefault((parent.pk, kind), (parent, []))[1].append(page)
-            if sum(len(pages) for _p, pages in batch.values()) >= 500:
-                self._flush(batch, progress)
-        self._flush(batch, progress)
-        progress.done()
-        return len(missing)
-
-    def _flush(self, batch, progress):
-        for parent, pages in batch.values():
-            bulk_add_live_pages(parent, pages)
-            progress.step(len(pages))
-        batch.clear()
-
-
-_TERM_FIELDS = [
-    ("keywords", "keywords"),
-    ("themes", "themes"),
-    ("target_groups", "target_groups"),
-    ("sectors", "sectors"),
-    ("settings", "guidance_settings"),
-]
-_GEN_ADJECTIVES = [
-    "Ratkaisukeskeinen",
-    "Toiminnallinen",
-    "Digitaalinen",
-    "Yhteisöllinen",
-    "Tavoitteellinen",
-    "Monikielinen",
-    "Selkokielinen",
-    "Kokemuksellinen",
-]
-_GEN_NOUNS = [
-    "uraohjauksen harjoitus",
-    "ryhmäohjauksen tehtävä",
-    "työnhaun työkalu",
-    "itsetuntemuksen kartoitus",
-    "osaamisen tunnistamisen malli",
-    "verkko-ohjauksen opas",
-    "nuorten ohjauksen menetelmä",
-    "aikuisten urasuunnittelun materiaali",
-]
-_GEN_SENTENCES = [
-    "Menetelmä auttaa asiakasta tunnistamaan omat vahvuutensa.",
-    "Harjoitus sopii sekä yksilö- että ryhmäohjaukseen.",
-    "Työkalu tukee työnhakijaa ansioluettelon laatimisessa.",
-    "Materiaali on suunniteltu nuorille, jotka pohtivat jatko-opintoja.",
-    "Ohjaaja voi käyttää tehtävää verkkotapaamisessa.",
-    "Tehtävä vahvistaa motivaatiota ja tavoitteiden asettamista.",
-    "Opas kertoo työelämän muutoksista selkeällä kielellä.",
-    "Menetelmää on kokeiltu työllisyyspalveluissa ja oppilaitoksissa.",
-]
-
-
-REVIEW_INTERVAL_MONTHS = 12
-
-
-def _assessed_on(status, index):
-    """When a demo item passed review: approved ones within the last ten months, overdue ones
-    more than one review interval ago, so the status they show follows from the dates."""
-    today = timezone.localdate()
-    if status == "overdue":
-        return today - relativedelta(months=REVIEW_INTERVAL_MONTHS, days=14 + index)
-    if status == "approved":
-        return today - datetime.timedelta(days=20 + (7 * index) % 280)
-    return None
-
-
-def _review_due(status, index):
-    assessed = _assessed_on(status, index)
-    return assessed + relativedelta(months=REVIEW_INTERVAL_MONTHS) if assessed else None
-
-
-def _pairs(value, lang):
-    if isinstance(value, demo.T) and value.get(lang):
-        yield value.fi, value.get(lang)
-
-
-def _item_lookup(spec, lang):
-    """Finnish source text → translated text for every string of one demo item."""
-    lookup = {}
-    texts = [spec.title, spec.summary, *spec.fields.values()]
-    if spec.image:
-        texts.append(demo.IMAGES[spec.image][1])
-    for kind, *args in spec.body:
-        if kind == "figure":
-            texts += [demo.IMAGES[args[0]][1], args[1]]
-        elif kind == "steps":
-            texts.append(args[0])
-            texts += [text for step in args[1] for text in step[:2]]
-        elif kind == "table":
-            texts.append(args[0])
-            texts += [cell for row in args[1] for cell in row]
-        else:
-            texts += [arg for arg in args if isinstance(arg, demo.T)]
-    for title, text in spec.steps:
-        texts += [title, text]
-    for value in texts:
-        lookup.update(_pairs(value, lang))
-    if spec.title.get(lang):
-        lookup[spec.slug] = slugify(spec.title.get(lang))[:60] or spec.slug
-    return lookup
-
-
-def _structure_lookup(lang):
-    lookup = dict(_pairs(demo.HOME["title"], lang))
-    lookup.update(_pairs(demo.HOME["intro"], lang))
-    lookup["ohjaajan-osio"] = slugify(demo.HOME["title"].get(lang))
-    for spec in demo.SECTIONS:
-        lookup.update(_pairs(spec["title"], lang))
-        lookup.update(_pairs(spec["intro"], lang))
-        lookup[spec["slug"]] = slugify(spec["title"].get(lang))
-        for slug, title in spec["topics"]:
-            lookup.update(_pairs(title, lang))
-            lookup[slug] = slugify(title.get(lang))
-    return lookup
 
 
 def _docx(lines):

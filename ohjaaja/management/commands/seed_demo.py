@@ -9,6 +9,7 @@ from django.db import connection
 
 from cms.progress import Progress
 from community.demo import seed_community
+from guidance.demo.generated import generate_items
 from guidance.demo.seed import DemoSeeder
 from guidance.models import MethodPage
 from search import indexing
@@ -44,7 +45,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"Demo discussions ready ({threads} threads created).")
         )
         if scale:
-            added = seeder.scale(scale)
+            added = generate_items(scale, stdout=self.stdout)
             self.stdout.write(self.style.SUCCESS(f"{added} generated items added."))
             # A bulk load leaves PostgreSQL's statistics describing the empty tables until
             # autovacuum catches up; with them the planner sorts every page instead of walking
