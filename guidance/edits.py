@@ -78,8 +78,9 @@ def _comparable(block: blocks.Block, value: Any) -> Any:
             for item in value
         ]
     if isinstance(block, blocks.StructBlock) and isinstance(value, dict):
+        children = block.child_blocks
         return {
-            name: _comparable(child, value.get(name)) if name in block.child_blocks else value
-            for name, child in block.child_blocks.items()
-        } | {name: item for name, item in value.items() if name not in block.child_blocks}
+            name: _comparable(children[name], item) if name in children else item
+            for name, item in value.items()
+        }
     return value

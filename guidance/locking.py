@@ -14,7 +14,8 @@ from wagtail.models import Page
 
 
 def lock_pages(**lookup: Any) -> None:
-    """Hold the rows of the pages ``lookup`` selects until the transaction ends (in id order,
-    so two writers of the same rows never wait on each other)."""
+    """Hold the rows of the pages ``lookup`` selects until the transaction ends. They are
+    locked in id order, so two writers of the same rows wait for each other but cannot
+    deadlock."""
     rows = Page.objects.select_for_update().filter(**lookup).order_by("pk")
     list(rows.values_list("pk", flat=True))

@@ -13,6 +13,8 @@ def publish_after_review(workflow_state, user=None):
     need no publish right of their own (which would let them publish without review)."""
     from wagtail.models import Revision
 
+    from guidance.models.quality import page_revisions
+
     task_state = workflow_state.current_task_state
     if task_state is None or task_state.revision_id is None:
         workflow_state.content_object.get_latest_revision().publish(
@@ -21,11 +23,8 @@ def publish_after_review(workflow_state, user=None):
         return
     revision = task_state.revision
     saved_since = list(
-        Revision.objects.filter(
-            base_content_type_id=workflow_state.base_content_type_id,
-            object_id=workflow_state.object_id,
-            pk__gt=task_state.revision_id,
-        )
+        page_revisions(workflow_state)
+        .filter(pk__gt=task_state.revision_id)
         .order_by("pk")
         .values_list("pk", "user_id")
     )

@@ -3,9 +3,15 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Subquery
+from django.db.models import QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState, TranslatableMixin
+from wagtail.models import (
+    AbstractGroupApprovalTask,
+    Revision,
+    TaskState,
+    TranslatableMixin,
+    WorkflowState,
+)
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from guidance import alt_text
@@ -197,6 +203,14 @@ def page_language(obj) -> str:
     return locale.language_code if locale is not None else settings.LANGUAGE_CODE
 
 
+def page_revisions(workflow_state: WorkflowState) -> QuerySet[Revision]:
+    """Every revision of the page ``workflow_state`` reviews, without loading the page."""
+    return Revision.objects.filter(
+        base_content_type_id=workflow_state.base_content_type_id,
+        object_id=workflow_state.object_id,
+    )
+
+
 def revision_authors(task_state: TaskState) -> set[int]:
     """Who saved the work a review step assesses: every revision of this round of review, from
     the one submitted to the workflow up to the one the step started on. An earlier step's
@@ -209,13 +223,13 @@ def revision_authors(task_state: TaskState) -> set[int]:
         .values("revision_id")[:1]
     )
     return set(
-        Revision.objects.filter(
-            base_content_type_id=workflow_state.base_content_type_id,
-            object_id=workflow_state.object_id,
+        page_revisions(workflow_state)
+        .filter(
             pk__gte=Subquery(first_revision),
             pk__lte=task_state.revision_id,
             user__isnull=False,
-        ).values_list("user_id", flat=True)
+        )
+        .values_list("user_id", flat=True)
     )
 
 

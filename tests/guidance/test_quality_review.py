@@ -505,8 +505,7 @@ def test_a_reviewer_cannot_approve_the_quality_review_of_their_own_revision(clie
 
 
 def test_the_author_cannot_approve_the_quality_review_after_a_colleague_touched_it(client, topic):
-    """The content check's colleague fixes a typo (or the editor's form saves the page again, as
-    Wagtail's does when its rich text editor rewrites imported text): the quality review then
+    """The content check's colleague fixes a typo as they approve: the quality review then
     starts on the colleague's revision, but the work under review is still the author's, and an
     author who is also a quality reviewer may not approve it."""
     both = StaffUserFactory(groups=["Editors", "Quality reviewers"], username="kaksoisrooli")
@@ -636,6 +635,33 @@ def edit_form_data(client, page):
     return data
 
 
+def approve_while_a_write_is_held(write, hold_point, approve):
+    """A write held between its read of the page and its write of the row while ``approve``
+    runs: ``write`` runs in a thread of its own, ``hold_point(hold)`` installs ``hold`` where
+    that write has read the page (a context manager), and ``approve`` starts once it is held.
+    The write is let go after the approval has finished or waited 2 s for it (with the row
+    locked, it waits until the write is done); both are then awaited."""
+    import threading
+
+    read, go = threading.Event(), threading.Event()
+
+    def hold(*args, **kwargs):
+        if threading.current_thread().name == "writing":
+            read.set()
+            go.wait(10)
+
+    with hold_point(hold):
+        writing = threading.Thread(target=write, name="writing")
+        writing.start()
+        assert read.wait(10)  # the write has read the page (not yet published)
+        approving = threading.Thread(target=approve)
+        approving.start()
+        approving.join(2)  # it publishes now, or waits for the write to end
+        go.set()
+        writing.join(10)
+        approving.join(10)
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_save_under_way_while_the_approval_publishes_does_not_unpublish_the_page(
     reviewer, submitted
@@ -644,8 +670,6 @@ def test_a_save_under_way_while_the_approval_publishes_does_not_unpublish_the_pa
     draft there). A reviewer's approval that published the page in between, from the dashboard
     while their editor saved (Wagtail 8's editor saves by itself as text changes), was undone:
     the approval said "published" and the page stayed off the air."""
-    import threading
-
     from django.test import Client
     from wagtail import hooks
 
@@ -654,13 +678,7 @@ def test_a_save_under_way_while_the_approval_publishes_does_not_unpublish_the_pa
     editor_client.force_login(reviewer)
     approver.force_login(reviewer)
     data = edit_form_data(editor_client, page)
-    read, go = threading.Event(), threading.Event()
     answers = {}
-
-    def pause_after_reading(request, page):
-        if request.method == "POST":
-            read.set()
-            go.wait(10)
 
     def save():
         answers["save"] = editor_client.post(f"/admin/pages/{page.pk}/edit/", data)
@@ -668,16 +686,9 @@ def test_a_save_under_way_while_the_approval_publishes_does_not_unpublish_the_pa
     def approve():
         answers["approval"] = act(approver, page, task_state, "approve", review_form())
 
-    with hooks.register_temporarily("before_edit_page", pause_after_reading):
-        saving = threading.Thread(target=save)
-        saving.start()
-        assert read.wait(10)  # the save has read the page (not yet published)
-        approving = threading.Thread(target=approve)
-        approving.start()
-        approving.join(2)  # it publishes now, or waits for the save to end
-        go.set()
-        saving.join(10)
-        approving.join(10)
+    approve_while_a_write_is_held(
+        save, lambda hold: hooks.register_temporarily("before_edit_page", hold), approve
+    )
     assert answers["save"].status_code == 302
     assert answers["approval"].status_code == 200
     page.refresh_from_db()
@@ -691,7 +702,7 @@ def test_a_translation_saved_again_while_its_approval_publishes_stays_published(
     ("Translate this page" with its subtree saves the translations below the page again). Its
     approval publishing the translation in between was undone, as with the admin's editor (the
     test above): the reviewer read "published" and the Swedish page stayed off the air."""
-    import threading
+    import contextlib
 
     from django.db import connection
     from django.db.models.signals import pre_save
@@ -712,13 +723,7 @@ def test_a_translation_saved_again_while_its_approval_publishes_stays_published(
     task_state = workflow_state.current_task_state
     approver = Client()
     approver.force_login(StaffUserFactory(groups=["Quality reviewers", "Reviews in Swedish"]))
-    read, go = threading.Event(), threading.Event()
     answers = {}
-
-    def pause_after_reading(sender, instance, **kwargs):
-        if instance.pk == swedish.pk and threading.current_thread().name == "translating":
-            read.set()
-            go.wait(10)
 
     def save_the_translation_again():
         try:
@@ -731,19 +736,21 @@ def test_a_translation_saved_again_while_its_approval_publishes_stays_published(
     def approve():
         answers["approval"] = act(approver, swedish, task_state, "approve", review_form())
 
-    pre_save.connect(pause_after_reading, sender=MethodPage)
-    try:
-        translating = threading.Thread(target=save_the_translation_again, name="translating")
-        translating.start()
-        assert read.wait(10)  # the translation has been read (not yet published)
-        approving = threading.Thread(target=approve)
-        approving.start()
-        approving.join(2)  # it publishes now, or waits for the translation's save to end
-        go.set()
-        translating.join(10)
-        approving.join(10)
-    finally:
-        pre_save.disconnect(pause_after_reading, sender=MethodPage)
+    @contextlib.contextmanager
+    def before_saving_the_translation(hold):
+        def receiver(sender, instance, **kwargs):
+            if instance.pk == swedish.pk:
+                hold()
+
+        pre_save.connect(receiver, sender=MethodPage)
+        try:
+            yield
+        finally:
+            pre_save.disconnect(receiver, sender=MethodPage)
+
+    approve_while_a_write_is_held(
+        save_the_translation_again, before_saving_the_translation, approve
+    )
     assert answers["approval"].status_code == 200
     assert task_state.__class__.objects.get(pk=task_state.pk).status == "approved"
     swedish.refresh_from_db()
