@@ -301,11 +301,7 @@ SEARCH_CACHE_TIMEOUT = int(env("SEARCH_CACHE_TIMEOUT", "300"))
 SEARCH_RATE = env("SEARCH_RATE", "60/min")  # per client address
 # How many of a broad query's matches get the full ranking (search.database); the rest only a
 # first-pass score. Facets and the total still count every match.
-SEARCH_CANDIDATES = int(env("SEARCH_CANDIDATES", "1000"))
-# A query PostgreSQL expects to match more than this share of the rows it may find counts its
-# facets from the rows it misses (search.database); above 1, never. The counts are the same;
-# below ~0.9 the misses cost more than the matches (bench/RESULTS.md).
-SEARCH_BROAD_SHARE = float(env("SEARCH_BROAD_SHARE", "0.9"))
+SEARCH_CANDIDATES = int(env("SEARCH_CANDIDATES", "200"))
 
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Ohjaajan osio"

@@ -1,20 +1,19 @@
 """The database search engine: PostgreSQL full text over ``SearchDocument``.
 
-A search is one query, after PostgreSQL's estimate of its matches (``_is_broad``): the page of
-ranked hits and the facet counts (whose sum is the total).
+A search is one query: the page of ranked hits and the ids of every match, from which
+``search.facet_counts`` counts the facets (whose sum is the total).
 Ranking: analysed matches weighted by field (title and keywords first), plus a bonus for exact
 surface-form matches and one for the words appearing as a phrase, so exact and phrase matches
 rank above stem-only ones.
 """
 
-import json
 from typing import NamedTuple
 
 from django.conf import settings
 from django.db import connection
 
-from cms.cache import cached, cached_locally, named_version
 from guidance.queries import vocabularies
+from search import facet_counts
 from search.analysis import exact_tsquery, phrase_tsqueries, tsquery, uses_voikko
 from search.models import FACET_FIELDS, SearchDocument
 from search.spelling import ALTERNATIVE_FACTOR
@@ -30,45 +29,23 @@ class _Clauses(NamedTuple):
     each a (scope, scope parameters, match, match parameters) tuple; ``filters`` (visibility
     and the query's filters) hold for both."""
 
-    language: str
     own: tuple[str, list, str, list]
     fallback: tuple[str, list, str, list] | None
     filters: list[str]
     filter_params: list
 
-    def _parts(self):
-        return [self.own] if self.fallback is None else [self.own, self.fallback]
-
-    def _with_filters(self, sql: str, params: list) -> tuple[str, list]:
-        return " AND ".join([sql, *self.filters]), [*params, *self.filter_params]
-
     @property
     def where(self) -> tuple[str, list]:
         """Every row that holds the words (each language's part can use the vector index)."""
         sql, params = [], []
-        for scope, scope_params, match, match_params in self._parts():
+        parts = [self.own] if self.fallback is None else [self.own, self.fallback]
+        for scope, scope_params, match, match_params in parts:
             sql.append(f"({scope} AND {match})")
             params += [*scope_params, *match_params]
-        return self._with_filters("(" + " OR ".join(sql) + ")", params)
-
-    @property
-    def scope(self) -> tuple[str, list]:
-        """Every row the search may find, whatever its words."""
-        parts = self._parts()
-        sql = "(" + " OR ".join(scope for scope, *_rest in parts) + ")"
-        return self._with_filters(sql, [p for _scope, params, *_rest in parts for p in params])
-
-    @property
-    def match(self) -> tuple[str, list]:
-        """Whether a row in ``scope`` holds the words."""
-        _scope, _params, match, match_params = self.own
-        if self.fallback is None:
-            return match, match_params
-        _scope, _params, fallback, fallback_params = self.fallback
-        return (
-            f"CASE WHEN d.language = %s THEN {match} ELSE {fallback} END",
-            [self.language, *match_params, *fallback_params],
-        )
+        return " AND ".join(["(" + " OR ".join(sql) + ")", *self.filters]), [
+            *params,
+            *self.filter_params,
+        ]
 
 
 def _clauses(query, any_word) -> _Clauses:
@@ -105,7 +82,7 @@ def _clauses(query, any_word) -> _Clauses:
         if keys:
             filters.append(f"d.{FACET_FIELDS[api_name]} && %s::uuid[]")
             params.append(list(keys))
-    return _Clauses(language, own, fallback, filters, params)
+    return _Clauses(own, fallback, filters, params)
 
 
 def _weighted_rank(query, **options):
@@ -182,20 +159,11 @@ _PAGE = """
            {hit_columns}
     FROM page p JOIN {table} d ON d.id = p.id
 """
-# Facet rows: (kind, value, count) over ``{rows}``, whose term keys are ``{keys}``; ``{sign}``
-# "-" counts rows to take away.
-_FACETS = """
-    SELECT 'type', {rows}.result_type, {sign}count(*), {empty} FROM {rows} GROUP BY 2
-    UNION ALL
-    SELECT 'section', {rows}.section_key::text, {sign}count(*), {empty}
-    FROM {rows} WHERE {rows}.section_key IS NOT NULL GROUP BY 2
-    UNION ALL
-    SELECT 'term', t.key::text, {sign}t.n, {empty}
-    FROM (SELECT key, count(*) AS n FROM (SELECT unnest({keys}) AS key FROM {rows}) u
-          GROUP BY key) t
+# The matches' ids, for the facet counts (``search.facet_counts``): one row after the hits.
+_MATCHES = """
+    SELECT 'matches', string_agg(m.id::text, ','), NULL, {empty} FROM m
 """
-SCOPE_FACETS_TIMEOUT = 3600
-# A facet row's empty hit columns (facet rows and hits share one result set).
+# A row's empty hit columns (the matches' row and the hits share one result set).
 _NO_HIT = ", ".join(f"NULL::{sql_type}" for _expression, _key, sql_type in HIT_COLUMNS)
 
 
@@ -206,17 +174,11 @@ def _search_once(query, any_word=False):
     once: the matches (with a first-pass score, but without their text) are kept in a CTE, the
     best ``SEARCH_CANDIDATES`` of them get the full score (so a broad query's ranking work is
     bounded), the page is sorted from those, and only the page's rows are read in full.
-    The facets of a narrow query are counted from its matches. A broad one (nearly every row
-    it may find holds its words: ``_is_broad``, by PostgreSQL's estimate and
-    ``settings.SEARCH_BROAD_SHARE``) counts the rows it misses instead, and takes them from
-    the counts over every row it may find (``_scope_facets``, kept until the index changes):
-    the same counts, without unnesting 100,000 term keys per search at 10,000 items.
-    All five taxonomies are unnested as one array (``facet_keys``, which PostgreSQL keeps; term
-    keys are unique across taxonomies), in the select list (a lateral function scan per row
-    costs more); ``_facets`` sorts the counts back into taxonomies. The vectors are stored in
+    The facets are counted from the matches' ids, which the statement returns in one row,
+    against bitmaps of the index each worker keeps until a document is written
+    (``search.facet_counts``): no term key is unnested per search. The vectors are stored in
     the row, not out of line (migration 0003)."""
     clauses = _clauses(query, any_word)
-    broad = _is_broad(clauses)
     # The cheap score that picks the candidates ``_rank`` scores in full
     # (``settings.SEARCH_CANDIDATES``): one weighted rank of every analysed form of every word,
     # compound parts and other spellings included. A query matching fewer items than the cap
@@ -229,131 +191,29 @@ def _search_once(query, any_word=False):
         hit_columns=", ".join(expression for expression, _key, _type in HIT_COLUMNS),
     )
     candidates = max(settings.SEARCH_CANDIDATES, query.offset + query.limit)
-    page_params = [candidates, *rank_params, query.limit, query.offset]
-    if broad:
-        scope, scope_params = clauses.scope
-        match, match_params = clauses.match
-        # The missed rows' keys are read by id, one index lookup each: they are few.
-        missed = _FACETS.format(
-            rows="x",
-            sign="-",
-            empty=_NO_HIT,
-            keys=f"(SELECT k.facet_keys FROM {TABLE} k WHERE k.id = x.id)",
-        )
-        sql = f"""
-            WITH a AS MATERIALIZED (
-                SELECT d.id, d.result_type, d.section_key, d.published_at,
-                       {match} AS hit, {first_pass} AS first_score
-                FROM {TABLE} d
-                WHERE {scope}
-            ),
-            m AS (SELECT * FROM a WHERE a.hit),
-            x AS (SELECT * FROM a WHERE a.hit IS NOT TRUE),  -- a row without a vector too
-            {page}
-            UNION ALL
-            {missed}
-        """
-        params = [*match_params, *first_params, *scope_params, *page_params]
-    else:
-        where, where_params = clauses.where
-        facets = _FACETS.format(rows="m", sign="", empty=_NO_HIT, keys="m.facet_keys")
-        sql = f"""
-            WITH m AS MATERIALIZED (
-                SELECT d.id, d.result_type, d.section_key, d.facet_keys,
-                       d.published_at, {first_pass} AS first_score
-                FROM {TABLE} d
-                WHERE {where}
-            ),
-            {page}
-            UNION ALL
-            {facets}
-        """
-        params = [*first_params, *where_params, *page_params]
-    hits = []
-    counts = {"type": {}, "section": {}, "term": {}}
-    if broad:
-        counts = {kind: dict(values) for kind, values in _scope_facets(clauses).items()}
+    where, where_params = clauses.where
+    sql = f"""
+        WITH m AS MATERIALIZED (
+            SELECT d.id, d.published_at, {first_pass} AS first_score
+            FROM {TABLE} d
+            WHERE {where}
+        ),
+        {page}
+        UNION ALL
+        {_MATCHES.format(empty=_NO_HIT)}
+    """
+    params = [*first_params, *where_params, candidates, *rank_params, query.limit, query.offset]
+    hits, ids = [], []
     keys = [key for _expression, key, _type in HIT_COLUMNS]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         for kind, value, number, *row in cursor.fetchall():
             if kind == "hit":
                 hits.append((number, dict(zip(keys, row, strict=True))))
-            else:
-                counts[kind][value] = counts[kind].get(value, 0) + number
+            elif value:
+                ids = [int(row_id) for row_id in value.split(",")]
     hits.sort(key=lambda pair: pair[0])
-    counts = {kind: {v: n for v, n in values.items() if n > 0} for kind, values in counts.items()}
-    return [hit for _position, hit in hits], _facets(counts)
-
-
-def _is_broad(clauses: _Clauses) -> bool:
-    """Whether PostgreSQL expects nearly every row in scope to hold the words (two EXPLAINs,
-    ``_estimated_rows``: planning only, a fraction of a millisecond each). Only the work
-    depends on it, never the answer. Above 1, ``SEARCH_BROAD_SHARE`` means never, and nothing
-    is asked. The answer is kept in the worker until content or the index changes
-    (``cached_locally``): a query asked again is not planned twice."""
-    if settings.SEARCH_BROAD_SHARE > 1:
-        return False
-    where, where_params = clauses.where
-    scope, scope_params = clauses.scope
-
-    def estimate() -> bool:
-        matching = _estimated_rows(where, where_params)
-        return matching > settings.SEARCH_BROAD_SHARE * _estimated_rows(scope, scope_params)
-
-    return cached_locally(
-        [
-            "search-broad",
-            named_version("search"),
-            settings.SEARCH_BROAD_SHARE,
-            where,
-            where_params,
-            scope,
-            scope_params,
-        ],
-        estimate,
-    )
-
-
-def _estimated_rows(where: str, params: list) -> float:
-    """PostgreSQL's estimate of the search documents ``where`` holds for (EXPLAIN: planning
-    only). The plan's top node estimates the whole statement's rows, whatever its shape: a
-    parallel plan puts a Gather above the scans, and a plan of two statements in one (UNION
-    ALL) would then no longer show each one's rows."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} d WHERE {where}", params)  # noqa: S608
-        plan = cursor.fetchone()[0]
-    if isinstance(plan, str):
-        plan = json.loads(plan)
-    return plan[0]["Plan"]["Plan Rows"]
-
-
-def _scope_facets(clauses: _Clauses) -> dict[str, dict[str, int]]:
-    """The facet counts over every row a search may find, whatever its words, kept until the
-    index changes (``search.documents`` moves its version on when a change commits, so no
-    count of uncommitted rows is kept under a version readers take as current)."""
-    scope, scope_params = clauses.scope
-
-    def count() -> dict[str, dict[str, int]]:
-        facets = _FACETS.format(rows="s", sign="", empty=_NO_HIT, keys="s.facet_keys")
-        sql = f"""
-            WITH s AS MATERIALIZED (
-                SELECT d.result_type, d.section_key, d.facet_keys FROM {TABLE} d WHERE {scope}
-            )
-            {facets}
-        """
-        counts: dict[str, dict[str, int]] = {"type": {}, "section": {}, "term": {}}
-        with connection.cursor() as cursor:
-            cursor.execute(sql, scope_params)
-            for kind, value, number, *_row in cursor.fetchall():
-                counts[kind][value] = number
-        return counts
-
-    return cached(
-        ["search-scope-facets", named_version("search"), scope, scope_params],
-        count,
-        timeout=SCOPE_FACETS_TIMEOUT,
-    )
+    return [hit for _position, hit in hits], _facets(facet_counts.count(ids))
 
 
 def _facets(counts):
@@ -401,7 +261,7 @@ def suggest_titles(language, parsed, restricted_paths=(), finnish="voikko", limi
 def search(query, any_word=False):
     """Hits and facets for the items holding every word of ``query`` (or every part of a
     compound word), or with ``any_word`` any of them: {"hits", "facets", "count", "match"},
-    in one query after its estimate (``_is_broad``). Any word is not asked for one word that
+    in one query. Any word is not asked for one word that
     Voikko does not split (the same search): a count of 0."""
     if any_word and len(query.parsed.words) < 2 and not uses_voikko(query.language, query.finnish):
         return {"hits": [], "facets": {}, "count": 0, "match": "any"}

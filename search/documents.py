@@ -18,6 +18,7 @@ from cms.cache import bump_named_version
 from guidance.queries import frontend_path, site_structure, term_label
 from search import spelling
 from search.analysis import index_text
+from search.facet_counts import FACET_VERSION
 from search.models import FACET_FIELDS, SearchDocument
 
 MAX_TEXT = 200_000  # characters of body and attachment text kept per document
@@ -209,13 +210,20 @@ def _row_params(doc, finnish):
     ]
 
 
-def index_changed() -> None:
-    """Move the index's version on (``named_version("search")``: cached results, spellings and
-    facet counts) now and again when the change commits: a value built from the rows as they
-    were before the commit, while the first move was already seen, is never kept under a
-    version readers take as current."""
-    bump_named_version("search")
-    transaction.on_commit(lambda: bump_named_version("search"))
+def index_changed(facets: bool = False) -> None:
+    """Move the index's version on (``named_version("search")``: cached results and spellings),
+    and with ``facets`` the facets' version too (a written row's
+    type, section or terms may have changed: ``search.facet_counts``), now and again when the
+    change commits: a value built from the rows as they were before the commit, while the
+    first move was already seen, is never kept under a version readers take as current."""
+    names = ["search", FACET_VERSION] if facets else ["search"]
+
+    def bump() -> None:
+        for name in names:
+            bump_named_version(name)
+
+    bump()
+    transaction.on_commit(bump)
 
 
 def write_documents(docs, finnish="voikko"):
@@ -225,7 +233,7 @@ def write_documents(docs, finnish="voikko"):
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.executemany(_UPSERT, [_row_params(doc, finnish) for doc in docs])
         spelling.add_terms([(doc.object_type, doc.object_id) for doc in docs])
-    index_changed()
+    index_changed(facets=True)
 
 
 # A new post at the end of a discussion: its words join the body (weight C) of the thread's
