@@ -61,9 +61,8 @@ class SearchDocument(models.Model):
     target_group_keys = ArrayField(models.UUIDField(), default=list, blank=True)
     sector_keys = ArrayField(models.UUIDField(), default=list, blank=True)
     setting_keys = ArrayField(models.UUIDField(), default=list, blank=True)
-    # The five taxonomies' keys in one array, kept by PostgreSQL: facet counting unnests it for
-    # every match, and concatenating the five arrays per match and request cost a fifth of a
-    # broad search.
+    # The five taxonomies' keys in one array, kept by PostgreSQL: the workers' facet bitmaps
+    # (search.facet_counts) are grouped from it after each write of the index.
     facet_keys = models.GeneratedField(
         expression=_all_facet_keys(),
         output_field=ArrayField(models.UUIDField()),
