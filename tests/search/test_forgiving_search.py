@@ -114,10 +114,10 @@ def test_autocorrect_false_searches_as_typed_and_only_offers_the_correction(clie
 def test_a_correctly_typed_query_is_not_corrected_and_costs_no_more_queries(
     client, library, django_assert_max_num_queries
 ):
-    search(client, q="aikuisille")  # warm the vocabulary and site structure caches
-    # the estimate (two plans, kept in the worker), hits and facets, the statistic, the cards'
-    # images and crumbs
-    with django_assert_max_num_queries(5):
+    # Warm the vocabulary and site structure caches and the worker's facet bitmaps.
+    search(client, q="aikuisille")
+    # The hits with the matches' ids, the statistic, the cards' images and crumbs.
+    with django_assert_max_num_queries(3):
         body = search(client, q="ohjaus")
     assert body["corrected_query"] is None
     assert body["autocorrected"] is False
