@@ -154,14 +154,15 @@ _PAGE = """
         ORDER BY score DESC, d.published_at DESC NULLS LAST, d.id
         LIMIT %s OFFSET %s
     )
-    SELECT 'hit', NULL,
+    SELECT 'hit',
            row_number() OVER (ORDER BY p.score DESC, p.published_at DESC NULLS LAST, p.id),
-           {hit_columns}
+           {hit_columns}, NULL::bigint[]
     FROM page p JOIN {table} d ON d.id = p.id
 """
-# The matches' ids, for the facet counts (``search.facet_counts``): one row after the hits.
+# The matches' ids, for the facet counts (``search.facet_counts``): one row after the hits, an
+# array that psycopg reads in C.
 _MATCHES = """
-    SELECT 'matches', string_agg(m.id::text, ','), NULL, {empty} FROM m
+    SELECT 'matches', NULL, {empty}, array_agg(m.id) FROM m
 """
 # A row's empty hit columns (the matches' row and the hits share one result set).
 _NO_HIT = ", ".join(f"NULL::{sql_type}" for _expression, _key, sql_type in HIT_COLUMNS)
@@ -207,11 +208,11 @@ def _search_once(query, any_word=False):
     keys = [key for _expression, key, _type in HIT_COLUMNS]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for kind, value, number, *row in cursor.fetchall():
+        for kind, number, *row, matches in cursor.fetchall():
             if kind == "hit":
                 hits.append((number, dict(zip(keys, row, strict=True))))
-            elif value:
-                ids = [int(row_id) for row_id in value.split(",")]
+            else:
+                ids = matches or []
     hits.sort(key=lambda pair: pair[0])
     return [hit for _position, hit in hits], _facets(facet_counts.count(ids))
 
