@@ -109,8 +109,8 @@ def _matches(bitmaps: Bitmaps, ids: Sequence[int]) -> int | None:
 
 
 def count(ids: Sequence[int]) -> Counts:
-    """{"type" | "section" | "term": {value: how many of the rows ``ids`` have it}}, values
-    that none has left out."""
+    """{"type" | "section" | "term": {value: how many of the rows ``ids`` have it}}; a value
+    none of them has is left out."""
     counts: Counts = {kind: {} for kind in KINDS}
     if not ids:
         return counts
