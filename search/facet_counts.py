@@ -65,8 +65,10 @@ def _build() -> Bitmaps:
         cursor.execute(INDEX_FACETS)
         rows = cursor.fetchall()
     ids = next((listed for kind, _value, listed in rows if kind == "rows"), None)
-    positions = {int(row_id): position for position, row_id in enumerate((ids or "").split(","))}
-    size = len(positions) if ids else 0
+    # An empty index aggregates to no list at all (NULL).
+    listed_ids = ids.split(",") if ids else []
+    positions = {int(row_id): position for position, row_id in enumerate(listed_ids)}
+    size = len(positions)
     values: dict[tuple[str, str], int] = {}
     for kind, value, listed in rows:
         if kind == "rows" or not listed:
@@ -75,7 +77,7 @@ def _build() -> Bitmaps:
         for position in listed.split(","):
             bits[int(position)] = 1
         values[(kind, value)] = int.from_bytes(bits, "little")
-    return Bitmaps(positions if ids else {}, values)
+    return Bitmaps(positions, values)
 
 
 def _bitmaps(rebuild: bool = False) -> Bitmaps:
