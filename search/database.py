@@ -7,8 +7,6 @@ surface-form matches and one for the words appearing as a phrase, so exact and p
 rank above stem-only ones.
 """
 
-from typing import NamedTuple
-
 from django.conf import settings
 from django.db import connection
 
@@ -23,51 +21,25 @@ SNIPPET_SOURCE_CHARS = 20_000
 FIELD_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"  # D, C, B, A
 
 
-class _Clauses(NamedTuple):
-    """A search's WHERE clause in its parts. ``own`` (the requested language's rows) and, for
-    Swedish and English, ``fallback`` (Finnish items without a version in that language) are
-    each a (scope, scope parameters, match, match parameters) tuple; ``filters`` (visibility
-    and the query's filters) hold for both."""
-
-    own: tuple[str, list, str, list]
-    fallback: tuple[str, list, str, list] | None
-    filters: list[str]
-    filter_params: list
-
-    @property
-    def where(self) -> tuple[str, list]:
-        """Every row that holds the words (each language's part can use the vector index)."""
-        sql, params = [], []
-        parts = [self.own] if self.fallback is None else [self.own, self.fallback]
-        for scope, scope_params, match, match_params in parts:
-            sql.append(f"({scope} AND {match})")
-            params += [*scope_params, *match_params]
-        return " AND ".join(["(" + " OR ".join(sql) + ")", *self.filters]), [
-            *params,
-            *self.filter_params,
-        ]
-
-
-def _clauses(query, any_word) -> _Clauses:
-    """Matching, visibility and filters, in their parts (``_Clauses``)."""
+def _where(query, any_word) -> tuple[str, list]:
+    """The WHERE clause of every row that holds the words and may be shown: the requested
+    language's rows and, for Swedish and English, Finnish items without a version in that
+    language (each part can use the vector index), then visibility and the query's filters."""
     parsed, language, finnish = query.parsed, query.language, query.finnish
-    config, text = tsquery(language, parsed, finnish, any_word=any_word)
     matches = "d.vector @@ to_tsquery(%s::regconfig, %s)"
-    own = ("d.language = %s", [language], matches, [config, text])
-    fallback = None
+    sql = [f"(d.language = %s AND {matches})"]
+    params = [language, *tsquery(language, parsed, finnish, any_word=any_word)]
     if language != "fi":
         # Finnish items without a version in the requested language are searched in Finnish.
-        fi_config, fi_text = tsquery("fi", parsed, finnish, any_word=any_word)
-        fallback = (
+        sql.append(
             f"""(d.language = 'fi' AND d.object_type = 'page'
                  AND NOT EXISTS (SELECT 1 FROM {TABLE} t
                                  WHERE t.translation_key = d.translation_key
-                                   AND t.language = %s))""",
-            [language],
-            matches,
-            [fi_config, fi_text],
+                                   AND t.language = %s)
+                 AND {matches})"""
         )
-    filters, params = [], []
+        params += [language, *tsquery("fi", parsed, finnish, any_word=any_word)]
+    filters = ["(" + " OR ".join(sql) + ")"]
     if query.restricted_paths:
         filters.append("NOT (d.tree_path LIKE ANY(%s))")
         params.append([path + "%" for path in query.restricted_paths])
@@ -82,7 +54,7 @@ def _clauses(query, any_word) -> _Clauses:
         if keys:
             filters.append(f"d.{FACET_FIELDS[api_name]} && %s::uuid[]")
             params.append(list(keys))
-    return _Clauses(own, fallback, filters, params)
+    return " AND ".join(filters), params
 
 
 def _weighted_rank(query, **options):
@@ -179,7 +151,6 @@ def _search_once(query, any_word=False):
     against bitmaps of the index each worker keeps until a document is written
     (``search.facet_counts``): no term key is unnested per search. The vectors are stored in
     the row, not out of line (migration 0003)."""
-    clauses = _clauses(query, any_word)
     # The cheap score that picks the candidates ``_rank`` scores in full
     # (``settings.SEARCH_CANDIDATES``): one weighted rank of every analysed form of every word,
     # compound parts and other spellings included. A query matching fewer items than the cap
@@ -192,7 +163,7 @@ def _search_once(query, any_word=False):
         hit_columns=", ".join(expression for expression, _key, _type in HIT_COLUMNS),
     )
     candidates = max(settings.SEARCH_CANDIDATES, query.offset + query.limit)
-    where, where_params = clauses.where
+    where, where_params = _where(query, any_word)
     sql = f"""
         WITH m AS MATERIALIZED (
             SELECT d.id, d.published_at, {first_pass} AS first_score

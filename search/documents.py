@@ -212,10 +212,10 @@ def _row_params(doc, finnish):
 
 def index_changed(facets: bool = False) -> None:
     """Move the index's version on (``named_version("search")``: cached results and spellings),
-    and with ``facets`` the facets' version too (a written row's
-    type, section or terms may have changed: ``search.facet_counts``), now and again when the
-    change commits: a value built from the rows as they were before the commit, while the
-    first move was already seen, is never kept under a version readers take as current."""
+    and with ``facets`` the facets' version too (a written row's type, section or terms may
+    have changed: ``search.facet_counts``), now and again when the change commits: a value
+    built from the rows as they were before the commit, while the first move was already seen,
+    is never kept under a version readers take as current."""
     names = ["search", FACET_VERSION] if facets else ["search"]
 
     def bump() -> None:

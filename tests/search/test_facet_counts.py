@@ -93,8 +93,9 @@ def test_the_counts_follow_a_publish(client, corpus, topic):
 def test_the_counts_follow_a_row_rewritten_in_place(client, corpus):
     """A document written again (the same row, other terms and type) moves the facets'
     version: the worker's bitmaps are built again, not kept."""
-    document = IndexedDocument("page", 10**9 + 1, "fi", "article", "Ohjaus", weighted={"A": "x"})
-    document.weighted = {"A": "ohjaus"}
+    document = IndexedDocument(
+        "page", 10**9 + 1, "fi", "article", "Ohjaus", weighted={"A": "ohjaus"}
+    )
     write_documents([document])
     before = search(client, q="ohjaus")
     assert facet(before, "type") == {"method": 2, "article": 7}
